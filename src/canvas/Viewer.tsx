@@ -1,0 +1,102 @@
+import type Konva from 'konva';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Image as KonvaImage, Layer, Stage } from 'react-konva';
+import { ZOOM_STEP } from '../core/viewTransform';
+import { panBy, setCursorFromScreen, setViewport, zoomBy } from '../store/actions/view';
+import { currentImage, getState, useAppStore } from '../store/store';
+import { useDisplayCanvas } from './useDisplayCanvas';
+import { useElementSize } from './useElementSize';
+import { useSpaceHeld } from './useSpaceHeld';
+
+/** Wheel delta (in pixels) that counts as one zoom step; trackpads send smaller deltas. */
+const WHEEL_PIXELS_PER_STEP = 100;
+
+/** The image on a Konva stage: wheel zoom at the cursor, pan by middle button or Space + drag. */
+export function Viewer() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<Konva.Layer>(null);
+  const size = useElementSize(containerRef);
+  const view = useAppStore((state) => state.view);
+  const pixels = useAppStore((state) => state.pixels);
+  const image = useAppStore(currentImage);
+  /** Name of the image whose pixels are on screen (tests and benchmarks wait for it). */
+  const [shownName, setShownName] = useState('');
+  const spaceHeld = useSpaceHeld();
+  const panFrom = useRef<{ x: number; y: number } | null>(null);
+  const [panning, setPanning] = useState(false);
+
+  const onRendered = useCallback(() => {
+    layerRef.current?.batchDraw();
+    setShownName(getState().images.find((candidate) => candidate.id === pixels?.id)?.name ?? '');
+    performance.mark('image-shown');
+  }, [pixels]);
+  const canvas = useDisplayCanvas(pixels, image?.id === pixels?.id ? image?.display : undefined, onRendered);
+
+  useEffect(() => {
+    if (size.width > 0 && size.height > 0) setViewport(size.width, size.height);
+  }, [size.width, size.height]);
+
+  // Panning continues when the pointer leaves the stage, until the button is released anywhere.
+  useEffect(() => {
+    if (!panning) return;
+    const move = (event: MouseEvent) => {
+      const from = panFrom.current!;
+      panBy(event.clientX - from.x, event.clientY - from.y);
+      panFrom.current = { x: event.clientX, y: event.clientY };
+    };
+    const up = () => setPanning(false);
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+    return () => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+    };
+  }, [panning]);
+
+  function onWheel(event: Konva.KonvaEventObject<WheelEvent>) {
+    event.evt.preventDefault();
+    const pointer = event.target.getStage()?.getPointerPosition();
+    if (!pointer) return;
+    const steps = Math.max(-4, Math.min(4, -event.evt.deltaY / WHEEL_PIXELS_PER_STEP));
+    zoomBy(Math.pow(ZOOM_STEP, steps), pointer);
+  }
+
+  function onMouseDown(event: Konva.KonvaEventObject<MouseEvent>) {
+    if (event.evt.button === 1 || (event.evt.button === 0 && spaceHeld)) {
+      event.evt.preventDefault();
+      panFrom.current = { x: event.evt.clientX, y: event.evt.clientY };
+      setPanning(true);
+    }
+  }
+
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : 'crosshair';
+  return (
+    <div
+      ref={containerRef}
+      className="viewer"
+      data-testid="viewer"
+      data-shown-image={shownName}
+      style={{ cursor }}
+      onContextMenu={(event) => event.preventDefault()}
+    >
+      {size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={view.x}
+          y={view.y}
+          scaleX={view.zoom}
+          scaleY={view.zoom}
+          onWheel={onWheel}
+          onMouseDown={onMouseDown}
+          onMouseMove={(event) => setCursorFromScreen(event.target.getStage()?.getPointerPosition() ?? null)}
+          onMouseLeave={() => setCursorFromScreen(null)}
+        >
+          <Layer ref={layerRef} listening={false} imageSmoothingEnabled={view.zoom < 1}>
+            {canvas && image && <KonvaImage image={canvas} width={image.width} height={image.height} />}
+          </Layer>
+        </Stage>
+      )}
+    </div>
+  );
+}

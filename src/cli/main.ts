@@ -1,0 +1,58 @@
+/**
+ * Command line over `core` for batch work: `npm run --silent cli -- <command> [args]`.
+ * Commands live in a table, each with its own usage line, so new ones (roundtrip, rasterize,
+ * vectorize, ...) are one entry each. Exit codes: 0 success, 1 bad input file or I/O failure,
+ * 2 usage error (unknown command, missing or extra arguments).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { normalizeCommand } from './normalize';
+
+export { UsageError, type CliCommand, type CliIo };
+
+export const COMMANDS: Record<string, CliCommand> = {
+  normalize: normalizeCommand,
+};
+
+export const nodeIo: CliIo = {
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, data) => writeFile(path, data),
+  stdout: (line) => process.stdout.write(line + '\n'),
+  stderr: (line) => process.stderr.write(line + '\n'),
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name} ${c.args}\n      ${c.summary}`);
+  return `usage: npm run --silent cli -- <command> [args]\ncommands:\n${lines.join('\n')}`;
+}
+
+/** Runs one command line (without "node main.ts"); returns the process exit code. */
+export async function runCli(args: string[], io: CliIo = nodeIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout)(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\nusage: npm run --silent cli -- ${name} ${command.args}`);
+      return 2;
+    }
+    io.stderr(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+// Run only when executed as a script, not when a test imports runCli.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

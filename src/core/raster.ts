@@ -1,0 +1,33 @@
+/**
+ * In-memory pixel data. Samples are interleaved, rows top to bottom, pixel (x, y) starts at
+ * index (y * width + x) * channels. Grayscale stays one channel (never expanded to RGB).
+ */
+export type Channels = 1 | 3 | 4;
+export type BitDepth = 8 | 16;
+
+export interface Raster8 {
+  width: number;
+  height: number;
+  channels: Channels;
+  bitDepth: 8;
+  data: Uint8Array;
+}
+
+export interface Raster16 {
+  width: number;
+  height: number;
+  channels: Channels;
+  bitDepth: 16;
+  data: Uint16Array;
+}
+
+export type Raster = Raster8 | Raster16;
+
+/** Largest image accepted, in pixels (width x height), checked from headers before decoding. */
+export const MAX_PIXELS = 400_000_000;
+
+/** Sample values of pixel (x, y); x, y are integer pixel indices inside the raster. */
+export function pixelAt(raster: Raster, x: number, y: number): number[] {
+  const start = (y * raster.width + x) * raster.channels;
+  return Array.from(raster.data.subarray(start, start + raster.channels));
+}

@@ -1,0 +1,89 @@
+/**
+ * Minimal baseline TIFF writer for tests: one uncompressed strip, one page. Enough to produce
+ * 8/16-bit gray, RGB(A), palette, float and deliberately lying headers without shipping files.
+ * The app itself never writes TIFF.
+ */
+
+export interface TestTiff {
+  width: number;
+  height: number;
+  /** Bits per sample: 8, 16 or 32. */
+  bits: 8 | 16 | 32;
+  samplesPerPixel?: number; // default 1
+  /** 0 WhiteIsZero, 1 BlackIsZero (default), 2 RGB, 3 palette, 5 CMYK. */
+  photometric?: number;
+  /** 1 unsigned (default), 2 signed, 3 float. Written only when given. */
+  sampleFormat?: number;
+  extraSamples?: number[]; // e.g. [2] for unassociated alpha
+  colorMap?: number[]; // 3 * 2^bits 16-bit values: all reds, then greens, then blues
+  bigEndian?: boolean;
+  /** Interleaved samples, rows top to bottom; may be shorter than the header claims. */
+  data: ArrayLike<number>;
+}
+
+const SHORT = 3, LONG = 4;
+
+export function writeTestTiff(spec: TestTiff): Uint8Array {
+  const { width, height, bits, data } = spec;
+  const spp = spec.samplesPerPixel ?? 1;
+  const little = !spec.bigEndian;
+  const bytesPerSample = bits / 8;
+  const pixelBytes = data.length * bytesPerSample;
+  const entries: Array<[tag: number, type: number, values: number[]]> = [
+    [256, LONG, [width]],
+    [257, LONG, [height]],
+    [258, SHORT, new Array<number>(spp).fill(bits)],
+    [259, SHORT, [1]],
+    [262, SHORT, [spec.photometric ?? 1]],
+    [273, LONG, [8]],
+    [277, SHORT, [spp]],
+    [278, LONG, [height]],
+    [279, LONG, [pixelBytes]],
+  ];
+  if (spec.colorMap) entries.push([320, SHORT, spec.colorMap]);
+  if (spec.extraSamples) entries.push([338, SHORT, spec.extraSamples]);
+  if (spec.sampleFormat !== undefined) entries.push([339, SHORT, new Array<number>(spp).fill(spec.sampleFormat)]);
+
+  const ifdOffset = 8 + pixelBytes + (pixelBytes % 2);
+  const ifdBytes = 2 + entries.length * 12 + 4;
+  let extraOffset = ifdOffset + ifdBytes;
+  const extraBytes = entries.reduce((sum, [, type, values]) => sum + outOfLine(type, values), 0);
+  const out = new Uint8Array(extraOffset + extraBytes);
+  const view = new DataView(out.buffer);
+  out.set(little ? [0x49, 0x49, 42, 0] : [0x4d, 0x4d, 0, 42]);
+  view.setUint32(4, ifdOffset, little);
+
+  for (let i = 0; i < data.length; i++) {
+    const at = 8 + i * bytesPerSample, v = data[i];
+    if (bits === 8) view.setUint8(at, v);
+    else if (bits === 16) view.setUint16(at, v, little);
+    else if (spec.sampleFormat === 3) view.setFloat32(at, v, little);
+    else view.setUint32(at, v, little);
+  }
+
+  view.setUint16(ifdOffset, entries.length, little);
+  entries.forEach(([tag, type, values], i) => {
+    const at = ifdOffset + 2 + i * 12;
+    view.setUint16(at, tag, little);
+    view.setUint16(at + 2, type, little);
+    view.setUint32(at + 4, values.length, little);
+    let valueAt = at + 8;
+    if (outOfLine(type, values) > 0) {
+      view.setUint32(at + 8, extraOffset, little);
+      valueAt = extraOffset;
+      extraOffset += outOfLine(type, values);
+    }
+    values.forEach((v, k) => {
+      if (type === SHORT) view.setUint16(valueAt + 2 * k, v, little);
+      else view.setUint32(valueAt + 4 * k, v, little);
+    });
+  });
+  view.setUint32(ifdOffset + ifdBytes - 4, 0, little); // no next page
+  return out;
+}
+
+/** Bytes a value array needs outside its IFD entry (0 when it fits in the entry's 4 bytes). */
+function outOfLine(type: number, values: number[]): number {
+  const size = values.length * (type === SHORT ? 2 : 4);
+  return size <= 4 ? 0 : size;
+}

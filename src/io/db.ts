@@ -1,0 +1,57 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, type AnnotatorDB, type ImageRecord, type PixelsRecord, type SourceRecord } from './schema';
+import { DB_VERSION, runMigrations } from './migrations';
+
+let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
+
+/** The one shared connection; opening runs any pending migrations. */
+export function database(): Promise<IDBPDatabase<AnnotatorDB>> {
+  connection ??= openDB<AnnotatorDB>(DB_NAME, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => runMigrations(db, oldVersion, tx),
+    blocking: () => {
+      // A newer version of the app was opened in another tab: let it upgrade.
+      void connection?.then((db) => db.close());
+      connection = null;
+    },
+  });
+  return connection;
+}
+
+/** All image records in list order. */
+export async function loadImageRecords(): Promise<ImageRecord[]> {
+  return (await database()).getAllFromIndex('images', 'order');
+}
+
+/** Stores a new image's metadata, pixels and source bytes in one transaction (all or nothing). */
+export async function addImage(image: ImageRecord, pixels: PixelsRecord, source: SourceRecord | null): Promise<void> {
+  const tx = (await database()).transaction(['images', 'pixels', 'sources'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('images').add(image),
+    tx.objectStore('pixels').add(pixels),
+    source ? tx.objectStore('sources').add(source) : null,
+    tx.done,
+  ]);
+}
+
+export async function loadPixels(id: string): Promise<PixelsRecord | undefined> {
+  return (await database()).get('pixels', id);
+}
+
+export async function updateImageRecord(image: ImageRecord): Promise<void> {
+  await (await database()).put('images', image);
+}
+
+/** Removes images and everything stored for them, in one transaction. */
+export async function deleteImages(ids: string[]): Promise<void> {
+  const tx = (await database()).transaction(['images', 'pixels', 'sources'], 'readwrite');
+  const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
+  await Promise.all([...ids.flatMap((id) => stores.map((store) => store.delete(id))), tx.done]);
+}
+
+export async function readMeta<T>(key: string): Promise<T | undefined> {
+  return (await (await database()).get('meta', key))?.value as T | undefined;
+}
+
+export async function writeMeta(key: string, value: unknown): Promise<void> {
+  await (await database()).put('meta', { key, value });
+}

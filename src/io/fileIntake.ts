@@ -1,0 +1,51 @@
+/**
+ * A file brought in by the user. Files met inside a dropped or picked folder are `inFolder`:
+ * the app skips the ones that are not images instead of reporting each as an error.
+ */
+export interface IntakeFile {
+  file: File;
+  inFolder: boolean;
+}
+
+/** Collects the files of a drop: plain files as they are, folders walked recursively. */
+export async function filesFromDrop(dataTransfer: DataTransfer): Promise<IntakeFile[]> {
+  // Entries must be taken synchronously: the DataTransfer is emptied after the event.
+  const entries = Array.from(dataTransfer.items)
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((entry): entry is FileSystemEntry => !!entry);
+  if (entries.length === 0) return pickedFiles(dataTransfer.files, false);
+  const files = (await Promise.all(entries.map((entry) => filesOfEntry(entry, false)))).flat();
+  return files.filter(({ file }) => !isHidden(file));
+}
+
+/** Files from a file input; a folder input marks them all as found in a folder. */
+export function pickedFiles(files: Iterable<File>, inFolder: boolean): IntakeFile[] {
+  return Array.from(files)
+    .filter((file) => !isHidden(file))
+    .map((file) => ({ file, inFolder }));
+}
+
+/** Hidden files (".DS_Store", "._x") are left out, as a file manager would. */
+function isHidden(file: File): boolean {
+  return file.name.startsWith('.');
+}
+
+async function filesOfEntry(entry: FileSystemEntry, inFolder: boolean): Promise<IntakeFile[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ file, inFolder }];
+  }
+  if (!entry.isDirectory) return [];
+  const children = await readAllEntries((entry as FileSystemDirectoryEntry).createReader());
+  return (await Promise.all(children.map((child) => filesOfEntry(child, true)))).flat();
+}
+
+/** readEntries returns at most ~100 entries per call; keep calling until it returns none. */
+async function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
+  const all: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) return all;
+    all.push(...batch);
+  }
+}

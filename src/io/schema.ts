@@ -1,0 +1,58 @@
+import type { DBSchema } from 'idb';
+import type { CellomicsName } from '../core/cellomics';
+import type { DisplaySettings } from '../core/display';
+import type { Channels, Raster16, Raster8 } from '../core/raster';
+import type { PreparedImage } from '../core/intake';
+
+export const DB_NAME = 'nuclei-annotator';
+
+/** One image's metadata: small, read all at once to list the project. */
+export interface ImageRecord {
+  id: string;
+  name: string;
+  format: PreparedImage['format'];
+  width: number;
+  height: number;
+  channels: Channels;
+  sourceBitDepth: 8 | 16;
+  /** Window of the dataset's normalization on original values; null for 8-bit sources. */
+  normalization: { low: number; high: number } | null;
+  cellomics: CellomicsName | null;
+  thumbnail: Raster8;
+  /** Position in the image list (ascending). */
+  order: number;
+  addedAt: number;
+  /** Generated demo image, removable in one step. */
+  demo: boolean;
+  display: DisplaySettings;
+}
+
+/** Pixel data of one image, read only when it is opened. */
+export interface PixelsRecord {
+  id: string;
+  display: Raster8;
+  original: Raster16 | null;
+}
+
+/** The file exactly as the user brought it in (absent for generated demo images). */
+export interface SourceRecord {
+  id: string;
+  name: string;
+  blob: Blob;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Persisted schema. Version history (each step is a migration in `migrations.ts`):
+ * 1 — stores images, pixels, sources, meta.
+ */
+export interface AnnotatorDB extends DBSchema {
+  images: { key: string; value: ImageRecord; indexes: { order: number } };
+  pixels: { key: string; value: PixelsRecord };
+  sources: { key: string; value: SourceRecord };
+  meta: { key: string; value: MetaRecord };
+}

@@ -1,0 +1,120 @@
+import { defaultDisplay } from '../../core/display';
+import type { PreparedImage } from '../../core/intake';
+import { SUPPORTED_EXTENSIONS } from '../../core/formats/decode';
+import { addImage, readMeta, writeMeta } from '../../io/db';
+import type { IntakeFile } from '../../io/fileIntake';
+import type { ImageRecord } from '../../io/schema';
+import { generateDemoInWorker, prepareFileInWorker } from '../../workers/intakeClient';
+import { getState, setState } from '../store';
+import { describeFailure, notify } from './notices';
+import { openImage } from './project';
+
+const DEMO_SEEDED_KEY = 'demoSeeded';
+/** Files decoded at once: matches the worker pool, so both cores stay busy. */
+const CONCURRENCY = 2;
+
+function toRecord(image: PreparedImage, demo: boolean): ImageRecord {
+  const order = getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
+  return {
+    id: crypto.randomUUID(),
+    name: image.name,
+    format: image.format,
+    width: image.width,
+    height: image.height,
+    channels: image.channels,
+    sourceBitDepth: image.sourceBitDepth,
+    normalization: image.normalization,
+    cellomics: image.cellomics,
+    thumbnail: image.thumbnail,
+    order,
+    addedAt: Date.now(),
+    demo,
+    display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
+  };
+}
+
+/** Stores a decoded image and shows it in the list; opens it when nothing is open yet. */
+async function store(image: PreparedImage, source: File | null, demo: boolean): Promise<void> {
+  const record = toRecord(image, demo);
+  await addImage(
+    record,
+    { id: record.id, display: image.display, original: image.original },
+    source ? { id: record.id, name: source.name, blob: source } : null,
+  );
+  setState({ images: [...getState().images, record] });
+  if (!getState().currentId) await openImage(record.id);
+}
+
+const byName = new Intl.Collator(undefined, { numeric: true }).compare;
+
+function isImageName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/**
+ * Brings files into the project, two at a time, with progress. A file that fails is reported
+ * by name and reason and skipped; the others still come in. Names already in the project are
+ * skipped (re-dropping a folder does not duplicate it), and so are non-image files found
+ * inside folders (a folder often holds notes or tables beside its images).
+ */
+export async function importFiles(files: IntakeFile[]): Promise<void> {
+  const notImages = files.filter(({ file, inFolder }) => inFolder && !isImageName(file.name)).map(({ file }) => file.name);
+  const queue = files
+    .filter(({ file, inFolder }) => !inFolder || isImageName(file.name))
+    .map(({ file }) => file)
+    .sort((a, b) => byName(a.name, b.name));
+  if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
+  if (queue.length === 0) return;
+  const known = new Set(getState().images.map((image) => image.name));
+  const total = queue.length;
+  let done = 0;
+  const skipped: string[] = [];
+
+  async function importOne(file: File): Promise<void> {
+    if (known.has(file.name)) {
+      skipped.push(file.name);
+      return;
+    }
+    known.add(file.name);
+    try {
+      await store(await prepareFileInWorker(file), file, false);
+    } catch (error) {
+      notify('error', describeFailure(file.name, error));
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      setState({ intake: { done, total, current: file.name } });
+      await importOne(file);
+      done++;
+      setState({ intake: { done, total, current: file.name } });
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, drain));
+  } finally {
+    setState({ intake: null });
+  }
+  if (skipped.length) notify('info', `Already in the project, not added again: ${skipped.join(', ')}`);
+}
+
+/** Adds the generated demo images (nuclei-like pictures made in code; no network). */
+export async function loadDemoProject(): Promise<void> {
+  setState({ intake: { done: 0, total: 1, current: 'demo project' } });
+  try {
+    for (const image of await generateDemoInWorker()) await store(image, null, true);
+    await writeMeta(DEMO_SEEDED_KEY, true);
+  } catch (error) {
+    notify('error', describeFailure('demo project', error));
+  } finally {
+    setState({ intake: null });
+  }
+}
+
+/** The demo is added on the very first start only; after that the empty project offers it. */
+export async function seedDemoOnFirstStart(): Promise<void> {
+  if (getState().images.length === 0 && !(await readMeta<boolean>(DEMO_SEEDED_KEY))) await loadDemoProject();
+}

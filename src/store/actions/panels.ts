@@ -1,0 +1,21 @@
+import { getState, setState } from '../store';
+import { removeImages } from './project';
+
+export function toggleShortcutsHelp(): void {
+  setState({ shortcutsHelpOpen: !getState().shortcutsHelpOpen });
+}
+
+/** Asks the user to confirm removing these images (the dialog reads `confirmRemoval`). */
+export function askToRemove(ids: string[]): void {
+  setState({ confirmRemoval: ids });
+}
+
+export function cancelRemoval(): void {
+  setState({ confirmRemoval: [] });
+}
+
+export async function confirmRemoval(): Promise<void> {
+  const ids = getState().confirmRemoval;
+  setState({ confirmRemoval: [] });
+  await removeImages(ids);
+}

@@ -1,0 +1,88 @@
+import { autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../core/display';
+import { centredView } from '../../core/viewTransform';
+import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
+import type { ImageRecord } from '../../io/schema';
+import { currentImage, getState, setState } from '../store';
+import { notify } from './notices';
+import { trackSave } from './saving';
+
+const LAST_OPENED_KEY = 'lastOpenedImage';
+
+/** Reads the stored project at start-up and reopens the image that was open last. */
+export async function loadProject(): Promise<void> {
+  const images = await loadImageRecords();
+  setState({ images, loaded: true });
+  const last = await readMeta<string>(LAST_OPENED_KEY);
+  const reopen = images.find((image) => image.id === last) ?? images[0];
+  if (reopen) await openImage(reopen.id);
+}
+
+let openRequest = 0;
+
+/** Shows an image, fitted to the viewer. Pixels are read from storage; only the latest request wins. */
+export async function openImage(id: string): Promise<void> {
+  const request = ++openRequest;
+  const pixels = await loadPixels(id);
+  if (request !== openRequest) return;
+  const image = getState().images.find((candidate) => candidate.id === id);
+  if (!pixels || !image) {
+    notify('error', `${image?.name ?? 'Image'}: its pixel data is missing from storage`);
+    return;
+  }
+  setState({ currentId: id, pixels, cursor: null, view: centredView(image, getState().viewport), autoFit: true });
+  void writeMeta(LAST_OPENED_KEY, id);
+}
+
+/** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */
+export function stepImage(step: number): void {
+  const { images, currentId } = getState();
+  const index = images.findIndex((image) => image.id === currentId);
+  const target = images[index + step];
+  if (target) void openImage(target.id);
+}
+
+/** Removes images and all their stored data; opens a neighbour if the open image went. */
+export async function removeImages(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { images, currentId } = getState();
+  await deleteImages(ids);
+  const gone = new Set(ids);
+  const remaining = images.filter((image) => !gone.has(image.id));
+  setState({ images: remaining });
+  if (currentId && gone.has(currentId)) {
+    const index = images.findIndex((image) => image.id === currentId);
+    const neighbour = images.slice(index + 1).find((image) => !gone.has(image.id)) ?? remaining[remaining.length - 1];
+    if (neighbour) await openImage(neighbour.id);
+    else setState({ currentId: null, pixels: null, cursor: null });
+  }
+}
+
+export function removeDemoImages(): Promise<void> {
+  return removeImages(getState().images.filter((image) => image.demo).map((image) => image.id));
+}
+
+/** Changes how the open image is displayed (never its data) and saves it with the image. */
+export function updateDisplay(change: Partial<DisplaySettings>): void {
+  const image = currentImage(getState());
+  if (!image) return;
+  const updated: ImageRecord = { ...image, display: { ...image.display, ...change } };
+  setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? updated : candidate)) });
+  void trackSave(updateImageRecord(updated), `${image.name}: display settings not saved`);
+}
+
+/** The image's own default window: the dataset normalization for 16-bit images, 0..255 otherwise. */
+export function defaultDisplayOf(image: ImageRecord): DisplaySettings {
+  return defaultDisplay(image.normalization ?? { low: 0, high: 255 });
+}
+
+export function resetDisplay(): void {
+  const image = currentImage(getState());
+  if (image) updateDisplay(defaultDisplayOf(image));
+}
+
+/** Window from the image's own histogram (on original values for 16-bit images). */
+export function autoContrast(): void {
+  const { pixels } = getState();
+  if (!pixels) return;
+  updateDisplay({ ...autoContrastWindow(pixels.original ?? pixels.display) });
+}

@@ -1,0 +1,49 @@
+import { centredView, fitZoom, pixelUnder, screenToImage, zoomAround, ZOOM_STEP } from '../../core/viewTransform';
+import { currentImage, getState, setState } from '../store';
+
+function imageSize() {
+  return currentImage(getState()) ?? { width: 1, height: 1 };
+}
+
+function currentFitZoom(): number {
+  return fitZoom(imageSize(), getState().viewport);
+}
+
+/** Zooms by `factor` around a screen point of the viewer (default: its centre). */
+export function zoomBy(factor: number, screen?: { x: number; y: number }): void {
+  const { view, viewport } = getState();
+  const point = screen ?? { x: viewport.width / 2, y: viewport.height / 2 };
+  setState({ view: zoomAround(view, factor, point, currentFitZoom()), autoFit: false });
+}
+
+export const zoomIn = () => zoomBy(ZOOM_STEP);
+export const zoomOut = () => zoomBy(1 / ZOOM_STEP);
+
+export function fitToWindow(): void {
+  setState({ view: centredView(imageSize(), getState().viewport), autoFit: true });
+}
+
+/** 100 %: one image pixel per screen pixel, keeping the centre of the view where it is. */
+export function actualSize(): void {
+  zoomBy(1 / getState().view.zoom);
+}
+
+/** Moves the image by a screen distance. */
+export function panBy(dx: number, dy: number): void {
+  const { view } = getState();
+  setState({ view: { ...view, x: view.x + dx, y: view.y + dy }, autoFit: false });
+}
+
+export function setViewport(width: number, height: number): void {
+  setState({ viewport: { width, height } });
+  if (getState().autoFit) fitToWindow();
+}
+
+/** Records the pixel under a screen point of the viewer (null: the mouse left the viewer). */
+export function setCursorFromScreen(screen: { x: number; y: number } | null): void {
+  const image = currentImage(getState());
+  const pixel = screen && image ? pixelUnder(screenToImage(getState().view, screen), image) : null;
+  const previous = getState().cursor;
+  if (pixel?.x === previous?.x && pixel?.y === previous?.y) return;
+  setState({ cursor: pixel });
+}

@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { Raster16, Raster8 } from '../core/raster';
+import type { ImageRecord } from '../io/schema';
+
+/** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
+export interface OpenPixels {
+  id: string;
+  display: Raster8;
+  original: Raster16 | null;
+}
+
+export interface ProjectSlice {
+  /** Every image of the project, in list order (metadata only). */
+  images: ImageRecord[];
+  currentId: string | null;
+  pixels: OpenPixels | null;
+  /** False until the stored project has been read at start-up. */
+  loaded: boolean;
+}
+
+/**
+ * Screen placement of the image: a pixel at image coordinates (ix, iy) is drawn at screen
+ * (x + ix * zoom, y + iy * zoom) inside the viewer. `zoom` is screen pixels per image pixel.
+ */
+export interface ViewState {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+export interface ViewSlice {
+  view: ViewState;
+  /** True while the view is "fit to window": it re-fits when the viewer is resized. */
+  autoFit: boolean;
+  /** Size of the viewer on screen, in CSS pixels. */
+  viewport: { width: number; height: number };
+  /** Image pixel under the mouse (integer indices), or null when outside the image. */
+  cursor: { x: number; y: number } | null;
+}
+
+export interface IntakeSlice {
+  /** Files being brought in; null when idle. */
+  intake: { done: number; total: number; current: string } | null;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface NoticeSlice {
+  notices: Notice[];
+}
+
+export interface SaveSlice {
+  /** Writes to storage still under way; the status bar shows "Saving…" while above 0. */
+  pendingSaves: number;
+}
+
+export interface PanelSlice {
+  shortcutsHelpOpen: boolean;
+  /** Images waiting for the user to confirm their removal; empty when no dialog is open. */
+  confirmRemoval: string[];
+}
+
+export type AppState = ProjectSlice & ViewSlice & IntakeSlice & NoticeSlice & SaveSlice & PanelSlice;
+
+export const initialState: AppState = {
+  images: [],
+  currentId: null,
+  pixels: null,
+  loaded: false,
+  view: { zoom: 1, x: 0, y: 0 },
+  autoFit: true,
+  viewport: { width: 800, height: 600 },
+  cursor: null,
+  intake: null,
+  notices: [],
+  pendingSaves: 0,
+  shortcutsHelpOpen: false,
+  confirmRemoval: [],
+};
+
+/** The single app store. Change it only through the action functions in `store/actions`. */
+export const useAppStore = create<AppState>()(() => initialState);
+
+export const getState = useAppStore.getState;
+export const setState = useAppStore.setState;
+
+export function currentImage(state: AppState): ImageRecord | null {
+  return state.images.find((image) => image.id === state.currentId) ?? null;
+}

@@ -1,0 +1,42 @@
+import { Viewer } from '../canvas/Viewer';
+import { useAppStore } from '../store/store';
+import { ConfirmRemoval } from './ConfirmRemoval';
+import { DisplayPanel } from './DisplayPanel';
+import { DropTarget } from './DropTarget';
+import { EmptyState } from './EmptyState';
+import { ImageInfo } from './ImageInfo';
+import { ImageList } from './ImageList';
+import { IntakeProgress } from './IntakeProgress';
+import { Notices } from './Notices';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './useShortcuts';
+
+export function App() {
+  useShortcuts();
+  const hasImages = useAppStore((state) => state.images.length > 0);
+  const loaded = useAppStore((state) => state.loaded);
+  return (
+    <DropTarget>
+      <div className="app">
+        <Toolbar />
+        <main className="workspace">
+          <aside className="sidebar sidebar-left" aria-label="Images">
+            <ImageList />
+          </aside>
+          <section className="stage-area">{hasImages ? <Viewer /> : loaded && <EmptyState />}</section>
+          <aside className="sidebar sidebar-right" aria-label="Image details and display">
+            <ImageInfo />
+            <DisplayPanel />
+          </aside>
+        </main>
+        <StatusBar />
+      </div>
+      <IntakeProgress />
+      <Notices />
+      <ShortcutsHelp />
+      <ConfirmRemoval />
+    </DropTarget>
+  );
+}

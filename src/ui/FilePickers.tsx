@@ -1,0 +1,44 @@
+import { useRef, type ChangeEvent } from 'react';
+import { SUPPORTED_EXTENSIONS } from '../core/formats/decode';
+import { pickedFiles } from '../io/fileIntake';
+import { importFiles } from '../store/actions/intake';
+
+/** "Add images" and "Add folder" buttons backed by hidden file inputs. */
+export function FilePickers() {
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  function onChange(event: ChangeEvent<HTMLInputElement>, inFolder: boolean) {
+    const files = pickedFiles(event.target.files ?? [], inFolder);
+    event.target.value = ''; // picking the same files again must fire again
+    void importFiles(files);
+  }
+
+  return (
+    <>
+      <button type="button" onClick={() => filesInput.current?.click()} title="Add image files (PNG, JPEG, TIFF, Cellomics .C01)">
+        Add images
+      </button>
+      <button type="button" onClick={() => folderInput.current?.click()} title="Add every image in a folder">
+        Add folder
+      </button>
+      <input
+        ref={filesInput}
+        data-testid="file-input"
+        type="file"
+        multiple
+        accept={SUPPORTED_EXTENSIONS.join(',')}
+        hidden
+        onChange={(event) => onChange(event, false)}
+      />
+      <input
+        ref={folderInput}
+        data-testid="folder-input"
+        type="file"
+        hidden
+        onChange={(event) => onChange(event, true)}
+        {...{ webkitdirectory: '', directory: '' }}
+      />
+    </>
+  );
+}

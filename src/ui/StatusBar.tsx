@@ -1,0 +1,31 @@
+import { pixelAt } from '../core/raster';
+import { currentImage, useAppStore, type AppState } from '../store/store';
+
+/** Value under the cursor: original samples for 16-bit images (with the shown 8-bit value). */
+function cursorReadout(state: AppState): string | null {
+  const { cursor, pixels } = state;
+  if (!cursor || !pixels) return null;
+  const shown = pixelAt(pixels.display, cursor.x, cursor.y).join(', ');
+  if (!pixels.original) return `value ${shown}`;
+  return `value ${pixelAt(pixels.original, cursor.x, cursor.y).join(', ')} (8-bit ${shown})`;
+}
+
+export function StatusBar() {
+  const cursor = useAppStore((state) => state.cursor);
+  const readout = useAppStore(cursorReadout);
+  const image = useAppStore(currentImage);
+  const zoom = useAppStore((state) => state.view.zoom);
+  const saving = useAppStore((state) => state.pendingSaves > 0);
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span data-testid="cursor-position">{cursor ? `x ${cursor.x}, y ${cursor.y}` : 'x –, y –'}</span>
+      <span data-testid="cursor-value">{readout ?? ''}</span>
+      <span className="status-gap" />
+      {image && <span>{`${image.width} × ${image.height} px`}</span>}
+      {image && <span>{`zoom ${Math.round(zoom * 100)} %`}</span>}
+      <span data-testid="save-state" className={saving ? 'saving' : 'saved'}>
+        {saving ? 'Saving…' : 'All changes saved'}
+      </span>
+    </footer>
+  );
+}

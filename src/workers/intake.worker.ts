@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+// Decodes and normalizes images off the main thread, so a large drop never freezes the app.
+import { generateDemoImages } from '../core/demo';
+import { prepareImage, prepareRaster, type PreparedImage } from '../core/intake';
+import type { IntakeRequest, IntakeResponse } from './intakeProtocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+async function handle(request: IntakeRequest): Promise<PreparedImage[]> {
+  if (request.kind === 'demo') {
+    return generateDemoImages().map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
+  }
+  const bytes = new Uint8Array(await request.file.arrayBuffer());
+  return [prepareImage(request.file.name, bytes)];
+}
+
+function transferables(images: PreparedImage[]): ArrayBuffer[] {
+  return images.flatMap((image) =>
+    [image.display.data, image.original?.data, image.thumbnail.data]
+      .filter((data) => data !== undefined)
+      .map((data) => data.buffer as ArrayBuffer),
+  );
+}
+
+self.onmessage = async (event: MessageEvent<IntakeRequest>) => {
+  const { requestId } = event.data;
+  let response: IntakeResponse;
+  try {
+    const images = await handle(event.data);
+    response = { requestId, ok: true, images };
+    self.postMessage(response, transferables(images));
+  } catch (error) {
+    response = { requestId, ok: false, message: error instanceof Error ? error.message : String(error) };
+    self.postMessage(response);
+  }
+};
