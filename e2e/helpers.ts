@@ -53,5 +53,5 @@ export async function waitForShownImage(page: Page, name: string): Promise<void>
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png` });
+  await page.screenshot({ path: `screenshots/${name}.png` });
 }

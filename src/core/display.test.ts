@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoContrastWindow, buildDisplayLut, defaultDisplay, renderRgba, roundHalfEven } from './display';
+import { autoContrastWindow, buildDisplayLut, defaultDisplay, renderRgba, roundHalfEven, sampleRange } from './display';
 import type { Raster16, Raster8 } from './raster';
 
 describe('roundHalfEven', () => {
@@ -70,5 +70,12 @@ describe('autoContrastWindow', () => {
     const raster: Raster8 = { width: 4, height: 4, channels: 1, bitDepth: 8, data: new Uint8Array(16).fill(9) };
     const { low, high } = autoContrastWindow(raster);
     expect(high).toBeGreaterThan(low);
+  });
+});
+
+describe('sampleRange', () => {
+  it('finds the extreme values over all samples', () => {
+    const raster: Raster16 = { width: 2, height: 2, channels: 1, bitDepth: 16, data: Uint16Array.of(300, 7, 65000, 12) };
+    expect(sampleRange(raster)).toEqual({ min: 7, max: 65000 });
   });
 });

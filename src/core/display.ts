@@ -101,3 +101,16 @@ export function autoContrastWindow(source: Raster, saturatedPercent = 0.35): { l
   for (let seen = 0; high > 0 && seen + hist[high] <= tail; high--) seen += hist[high];
   return high > low ? { low, high } : { low: Math.max(0, high - 1), high: Math.max(1, high) };
 }
+
+/** Smallest and largest sample value of a raster (over all channels). */
+export function sampleRange(source: Raster): { min: number; max: number } {
+  const { data } = source;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i];
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return data.length ? { min, max } : { min: 0, max: 0 };
+}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Raster16, Raster8 } from '../core/raster';
+import { pixelUnder, screenToImage } from '../core/viewTransform';
 import type { ImageRecord } from '../io/schema';
 
 /** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
@@ -34,8 +35,8 @@ export interface ViewSlice {
   autoFit: boolean;
   /** Size of the viewer on screen, in CSS pixels. */
   viewport: { width: number; height: number };
-  /** Image pixel under the mouse (integer indices), or null when outside the image. */
-  cursor: { x: number; y: number } | null;
+  /** Mouse position in the viewer (screen units), or null when the mouse is elsewhere. */
+  pointer: { x: number; y: number } | null;
 }
 
 export interface IntakeSlice {
@@ -74,7 +75,7 @@ export const initialState: AppState = {
   view: { zoom: 1, x: 0, y: 0 },
   autoFit: true,
   viewport: { width: 800, height: 600 },
-  cursor: null,
+  pointer: null,
   intake: null,
   notices: [],
   pendingSaves: 0,
@@ -90,4 +91,10 @@ export const setState = useAppStore.setState;
 
 export function currentImage(state: AppState): ImageRecord | null {
   return state.images.find((image) => image.id === state.currentId) ?? null;
+}
+
+/** Image pixel under the mouse (integer indices), or null; follows zoom and pan as well. */
+export function cursorPixel(state: AppState): { x: number; y: number } | null {
+  const image = currentImage(state);
+  return state.pointer && image ? pixelUnder(screenToImage(state.view, state.pointer), image) : null;
 }

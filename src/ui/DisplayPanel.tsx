@@ -1,19 +1,24 @@
-import { DISPLAY_LIMITS, type DisplaySettings } from '../core/display';
+import { useMemo } from 'react';
+import { DISPLAY_LIMITS, sampleRange, type DisplaySettings } from '../core/display';
 import { autoContrast, resetDisplay, updateDisplay } from '../store/actions/project';
 import { currentImage, useAppStore } from '../store/store';
 
 /** Display settings of the open image. They change only what is shown, never the data. */
 export function DisplayPanel() {
   const image = useAppStore(currentImage);
-  if (!image) return null;
+  const pixels = useAppStore((state) => state.pixels);
+  // Sliders span the values the image actually has; the number fields accept the full range.
+  const range = useMemo(() => (pixels ? sampleRange(pixels.original ?? pixels.display) : null), [pixels]);
+  if (!image || !range) return null;
   const settings = image.display;
   const maxValue = image.sourceBitDepth === 16 ? 65535 : 255;
+  const sliderRange = { min: Math.min(range.min, settings.low), max: Math.max(range.max, settings.high) };
   return (
     <section className="panel" aria-label="Display">
       <h2>Display</h2>
       <p className="hint">Changes only what you see; pixel data and masks are untouched.</p>
-      <WindowControl label="Black point" field="low" value={settings.low} max={maxValue} />
-      <WindowControl label="White point" field="high" value={settings.high} max={maxValue} />
+      <WindowControl label="Black point" field="low" value={settings.low} max={maxValue} sliderRange={sliderRange} />
+      <WindowControl label="White point" field="high" value={settings.high} max={maxValue} sliderRange={sliderRange} />
       <Slider label="Brightness" field="brightness" value={settings.brightness} step={0.01} {...DISPLAY_LIMITS.brightness} />
       <Slider label="Contrast" field="contrast" value={settings.contrast} step={0.05} {...DISPLAY_LIMITS.contrast} />
       <Slider label="Gamma" field="gamma" value={settings.gamma} step={0.05} {...DISPLAY_LIMITS.gamma} />
@@ -57,7 +62,15 @@ function Slider({ label, field, value, min, max, step }: SliderProps) {
 }
 
 /** Window ends in original sample values: a slider for speed, a number field for precision. */
-function WindowControl({ label, field, value, max }: { label: string; field: 'low' | 'high'; value: number; max: number }) {
+interface WindowControlProps {
+  label: string;
+  field: 'low' | 'high';
+  value: number;
+  max: number;
+  sliderRange: { min: number; max: number };
+}
+
+function WindowControl({ label, field, value, max, sliderRange }: WindowControlProps) {
   const set = (text: string) => {
     const number = Number(text);
     if (text !== '' && Number.isFinite(number)) updateDisplay({ [field]: Math.min(max, Math.max(0, number)) });
@@ -65,7 +78,15 @@ function WindowControl({ label, field, value, max }: { label: string; field: 'lo
   return (
     <label className="slider">
       <span>{label}</span>
-      <input type="range" aria-label={`${label} slider`} min={0} max={max} step={1} value={value} onChange={(event) => set(event.target.value)} />
+      <input
+        type="range"
+        aria-label={`${label} slider`}
+        min={sliderRange.min}
+        max={sliderRange.max}
+        step={1}
+        value={value}
+        onChange={(event) => set(event.target.value)}
+      />
       <input
         type="number"
         aria-label={label}

@@ -1,9 +1,10 @@
 import { pixelAt } from '../core/raster';
-import { currentImage, useAppStore, type AppState } from '../store/store';
+import { currentImage, cursorPixel, useAppStore, type AppState } from '../store/store';
 
 /** Value under the cursor: original samples for 16-bit images (with the shown 8-bit value). */
 function cursorReadout(state: AppState): string | null {
-  const { cursor, pixels } = state;
+  const { pixels } = state;
+  const cursor = cursorPixel(state);
   if (!cursor || !pixels) return null;
   const shown = pixelAt(pixels.display, cursor.x, cursor.y).join(', ');
   if (!pixels.original) return `value ${shown}`;
@@ -11,14 +12,17 @@ function cursorReadout(state: AppState): string | null {
 }
 
 export function StatusBar() {
-  const cursor = useAppStore((state) => state.cursor);
+  const position = useAppStore((state) => {
+    const cursor = cursorPixel(state);
+    return cursor ? `x ${cursor.x}, y ${cursor.y}` : 'x –, y –';
+  });
   const readout = useAppStore(cursorReadout);
   const image = useAppStore(currentImage);
   const zoom = useAppStore((state) => state.view.zoom);
   const saving = useAppStore((state) => state.pendingSaves > 0);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span data-testid="cursor-position">{cursor ? `x ${cursor.x}, y ${cursor.y}` : 'x –, y –'}</span>
+      <span data-testid="cursor-position">{position}</span>
       <span data-testid="cursor-value">{readout ?? ''}</span>
       <span className="status-gap" />
       {image && <span>{`${image.width} × ${image.height} px`}</span>}

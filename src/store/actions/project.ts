@@ -22,6 +22,7 @@ let openRequest = 0;
 /** Shows an image, fitted to the viewer. Pixels are read from storage; only the latest request wins. */
 export async function openImage(id: string): Promise<void> {
   const request = ++openRequest;
+  performance.mark('image-open-requested');
   const pixels = await loadPixels(id);
   if (request !== openRequest) return;
   const image = getState().images.find((candidate) => candidate.id === id);
@@ -29,7 +30,7 @@ export async function openImage(id: string): Promise<void> {
     notify('error', `${image?.name ?? 'Image'}: its pixel data is missing from storage`);
     return;
   }
-  setState({ currentId: id, pixels, cursor: null, view: centredView(image, getState().viewport), autoFit: true });
+  setState({ currentId: id, pixels, view: centredView(image, getState().viewport), autoFit: true });
   void writeMeta(LAST_OPENED_KEY, id);
 }
 
@@ -53,7 +54,7 @@ export async function removeImages(ids: string[]): Promise<void> {
     const index = images.findIndex((image) => image.id === currentId);
     const neighbour = images.slice(index + 1).find((image) => !gone.has(image.id)) ?? remaining[remaining.length - 1];
     if (neighbour) await openImage(neighbour.id);
-    else setState({ currentId: null, pixels: null, cursor: null });
+    else setState({ currentId: null, pixels: null });
   }
 }
 

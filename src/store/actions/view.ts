@@ -1,4 +1,4 @@
-import { centredView, fitZoom, pixelUnder, screenToImage, zoomAround, ZOOM_STEP } from '../../core/viewTransform';
+import { centredView, fitZoom, zoomAround, ZOOM_STEP } from '../../core/viewTransform';
 import { currentImage, getState, setState } from '../store';
 
 function imageSize() {
@@ -39,11 +39,7 @@ export function setViewport(width: number, height: number): void {
   if (getState().autoFit) fitToWindow();
 }
 
-/** Records the pixel under a screen point of the viewer (null: the mouse left the viewer). */
-export function setCursorFromScreen(screen: { x: number; y: number } | null): void {
-  const image = currentImage(getState());
-  const pixel = screen && image ? pixelUnder(screenToImage(getState().view, screen), image) : null;
-  const previous = getState().cursor;
-  if (pixel?.x === previous?.x && pixel?.y === previous?.y) return;
-  setState({ cursor: pixel });
+/** Records where the mouse is in the viewer (null: it left the viewer). */
+export function setPointer(screen: { x: number; y: number } | null): void {
+  setState({ pointer: screen });
 }
