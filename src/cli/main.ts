@@ -28,23 +28,31 @@ function usage(): string {
   return `usage: npm run --silent cli -- <command> [args]\ncommands:\n${lines.join('\n')}`;
 }
 
-/** Runs one command line (without "node main.ts"); returns the process exit code. */
+/**
+ * Runs one command line (without "node main.ts"); returns the process exit code. Every failure
+ * is reported as one line on stderr; only `help` prints the full usage (on stdout).
+ */
 export async function runCli(args: string[], io: CliIo = nodeIo): Promise<number> {
   const [name, ...rest] = args;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout)(usage());
-    return name === undefined ? 2 : 0;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return 0;
+  }
+  const commands = Object.keys(COMMANDS).join(', ');
+  if (name === undefined) {
+    io.stderr(`missing command (commands: ${commands}; "help" lists their arguments)`);
+    return 2;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    io.stderr(`unknown command "${name}" (commands: ${commands}; "help" lists their arguments)`);
     return 2;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.message}\nusage: npm run --silent cli -- ${name} ${command.args}`);
+      io.stderr(`${error.message} (usage: ${name} ${command.args})`);
       return 2;
     }
     io.stderr(error instanceof Error ? error.message : String(error));

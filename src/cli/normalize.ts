@@ -9,7 +9,7 @@ import { UsageError, type CliCommand } from './command';
 
 export const normalizeCommand: CliCommand = {
   args: '<input.C01|input.png|input.tif|input.jpg> <output.png>',
-  summary: 'write the image as an 8-bit PNG, 16-bit data normalized by the dataset rule (0.1/99.9 percentiles)',
+  summary: 'write the image as an 8-bit PNG; 16-bit data normalized by the dataset rule (0.1 / 99.9 percentile window)',
   async run(args, io) {
     if (args.length !== 2) throw new UsageError(`normalize needs 2 arguments, got ${args.length}`);
     const [input, output] = args;

@@ -243,7 +243,7 @@ function generate(plan: (typeof PLANS)[number]): DemoImage {
   return { name: plan.name, raster: { width: SIZE, height: SIZE, channels: 1, bitDepth: 16, data } };
 }
 
-/** Deterministic: same output on every call and platform. Takes ~150 ms for all three in Node. */
+/** Deterministic: same output on every call and platform. All three take ~100-200 ms in Node. */
 export function generateDemoImages(): DemoImage[] {
   return PLANS.map(generate);
 }

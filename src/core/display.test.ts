@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { autoContrastWindow, buildDisplayLut, defaultDisplay, renderRgba, roundHalfEven, sampleRange } from './display';
+import { autoContrastWindow, buildDisplayLut, defaultDisplay, renderRgba, sampleRange } from './display';
+import { normalizationTable } from './normalize';
 import type { Raster16, Raster8 } from './raster';
-
-describe('roundHalfEven', () => {
-  it('rounds ties to the even neighbour and everything else to nearest', () => {
-    expect([0.5, 1.5, 2.5, 3.5, 2.4999, 2.5001, 254.5, 0].map(roundHalfEven)).toEqual([0, 2, 2, 4, 2, 3, 254, 0]);
-  });
-});
 
 describe('buildDisplayLut', () => {
   it('is the identity for an 8-bit image with default settings', () => {
@@ -34,9 +29,14 @@ describe('buildDisplayLut', () => {
     expect(flat[255] - flat[0]).toBeLessThan(30);
   });
 
+  it('equals the dataset normalization table for a fractional window', () => {
+    const window = { low: 107.07099999999983, high: 1469.734000000025 };
+    expect(buildDisplayLut(defaultDisplay(window), 16)).toEqual(normalizationTable(window));
+  });
+
   it('does not divide by zero on an empty window', () => {
     const lut = buildDisplayLut(defaultDisplay({ low: 7, high: 7 }), 8);
-    expect([lut[6], lut[7], lut[8]]).toEqual([0, 0, 255]);
+    expect([lut[6], lut[7], lut[8]]).toEqual([0, 0, 0]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { roundHalfToEven, windowFraction } from './normalize';
 import type { Raster } from './raster';
 
 /**
@@ -26,36 +27,25 @@ export function defaultDisplay(window: { low: number; high: number }): DisplaySe
   return { low: window.low, high: window.high, gamma: 1, contrast: 1, brightness: 0 };
 }
 
-/** Rounds half to even, like numpy's rint (so display matches the dataset's 8-bit conversion). */
-export function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const diff = value - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
 /**
  * Lookup table from every possible sample value (256 or 65536 entries) to a grey level 0..255.
- * With default gamma, contrast and brightness, entry v is exactly round(255 * (clip(v) - low) /
- * (high - low)) half to even, i.e. the dataset's normalization; a window with high <= low maps
- * values above `low` to 255 and the rest to 0.
+ * With default gamma, contrast and brightness it equals the dataset's normalization table for
+ * the same window (16-bit images look exactly like their normalized 8-bit version). A window
+ * with high <= low shows everything black.
  */
 export function buildDisplayLut(settings: DisplaySettings, bitDepth: 8 | 16): Uint8Array {
   const size = bitDepth === 8 ? 256 : 65536;
   const lut = new Uint8Array(size);
-  const { low, high, gamma, contrast, brightness } = settings;
+  const { gamma, contrast, brightness } = settings;
   const adjustTone = gamma !== 1 || contrast !== 1 || brightness !== 0;
   for (let v = 0; v < size; v++) {
-    let t: number;
-    if (high <= low) t = v > low ? 1 : 0;
-    else t = (Math.min(Math.max(v, low), high) - low) / (high - low);
+    let t = windowFraction(v, settings);
     if (adjustTone) {
       if (gamma !== 1) t = Math.pow(t, gamma);
       t = (t - 0.5) * contrast + 0.5 + brightness;
       t = Math.min(Math.max(t, 0), 1);
     }
-    lut[v] = roundHalfEven(t * 255);
+    lut[v] = roundHalfToEven(t * 255);
   }
   return lut;
 }

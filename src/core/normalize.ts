@@ -99,19 +99,24 @@ export function normalizeTo8Bit(raster: Raster16, window: NormalizationWindow = 
  * Output for each of the 65536 input values. Per-value arithmetic is the reference's float64
  * sequence (clip, subtract, divide, multiply by 255, round), so a table is exact.
  */
-export function normalizationTable({ low, high }: NormalizationWindow): Uint8Array {
+export function normalizationTable(window: NormalizationWindow): Uint8Array {
   const lut = new Uint8Array(65536);
-  if (!(high > low)) return lut;
-  const range = high - low;
-  for (let v = 0; v < 65536; v++) {
-    const clipped = v < low ? low : v > high ? high : v;
-    lut[v] = roundHalfToEven(((clipped - low) / range) * 255);
-  }
+  for (let v = 0; v < 65536; v++) lut[v] = roundHalfToEven(windowFraction(v, window) * 255);
   return lut;
 }
 
+/**
+ * Where `value` falls in the window, clipped to [0, 1]: (clip(v, low, high) - low) / (high - low)
+ * in the reference's float64 order. A window with high <= low has no range: 0 for every value.
+ */
+export function windowFraction(value: number, { low, high }: NormalizationWindow): number {
+  if (!(high > low)) return 0;
+  const clipped = value < low ? low : value > high ? high : value;
+  return (clipped - low) / (high - low);
+}
+
 /** Nearest integer, ties to even (numpy's rint), for x >= 0. */
-function roundHalfToEven(x: number): number {
+export function roundHalfToEven(x: number): number {
   const floor = Math.floor(x);
   const fraction = x - floor; // exact for doubles of this size
   if (fraction > 0.5) return floor + 1;

@@ -1,5 +1,5 @@
 import { useRef, type ChangeEvent } from 'react';
-import { SUPPORTED_EXTENSIONS } from '../core/formats/decode';
+import { SUPPORTED_EXTENSIONS } from '../core/formats/extensions';
 import { pickedFiles } from '../io/fileIntake';
 import { importFiles } from '../store/actions/intake';
 

@@ -24,7 +24,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['ArrowRight'], description: 'Pan right', run: () => panBy(-PAN_STEP, 0) },
   { keys: ['ArrowUp'], description: 'Pan up', run: () => panBy(0, PAN_STEP) },
   { keys: ['ArrowDown'], description: 'Pan down', run: () => panBy(0, -PAN_STEP) },
-  { keys: ['?', 'F1'], description: 'Show or hide this list of shortcuts', run: toggleShortcutsHelp },
+  { keys: ['?', 'F1'], description: 'Show the list of shortcuts (Escape closes it)', run: toggleShortcutsHelp },
 ];
 
 /** Gestures that are not single key presses, listed in the help panel beside the shortcuts. */

@@ -6,7 +6,7 @@ import { shortcutFor } from './shortcuts';
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"][aria-modal="true"]:not([data-shortcuts-help])')) return;
+      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const shortcut = shortcutFor(event);
       if (!shortcut) return;
       event.preventDefault();

@@ -19,9 +19,9 @@ const HEADER_BYTES = 52;
 const PREFIX = [0, 0, 0, 0x10];
 /**
  * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so
- * one piece inflates to at most ~66 MB before the size check below can stop a zip bomb.
+ * one piece inflates to at most ~17 MB before the size check below can stop a zip bomb.
  */
-const PIECE_BYTES = 64 * 1024;
+const PIECE_BYTES = 16 * 1024;
 
 /** True when the name ends in ".c01" (any case): the format has no magic number. */
 export function isC01Name(fileName: string): boolean {
@@ -46,7 +46,9 @@ export function decodeC01(fileName: string, bytes: Uint8Array): Raster16 {
   let pixelBytes: Uint8Array | null = null;
   let width = 0, height = 0;
 
+  const checksum = new Adler32();
   const onData = (chunk: Uint8Array): void => {
+    checksum.update(chunk);
     let from = 0;
     if (received < HEADER_BYTES) {
       from = Math.min(chunk.length, HEADER_BYTES - received);
@@ -79,6 +81,12 @@ export function decodeC01(fileName: string, bytes: Uint8Array): Raster16 {
   if (!pixels || received !== expected) {
     const what = pixels ? `${expected} bytes (52-byte header + ${width} x ${height} x 2)` : 'at least the 52-byte header';
     throw new FileFormatError(fileName, `inflated data is ${received} bytes, expected ${what}`);
+  }
+  // fflate does not verify zlib's Adler-32 trailer; without this, damage inside stored
+  // (uncompressed) deflate blocks would pass as wrong pixel values.
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  if (checksum.value() !== view.getUint32(stream.length - 4)) {
+    throw new FileFormatError(fileName, 'corrupt .C01: the zlib checksum does not match the data (the file is damaged)');
   }
   if (!LITTLE_ENDIAN) swapBytes(pixels);
   return { width, height, channels: 1, bitDepth: 16, data: pixels };
@@ -114,6 +122,31 @@ export function encodeC01(raster: Raster16, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7
   out.set(PREFIX);
   out.set(zlib, PREFIX_BYTES);
   return out;
+}
+
+/** zlib's running checksum (RFC 1950): two sums modulo 65521, big-endian b:a. */
+class Adler32 {
+  private a = 1;
+  private b = 0;
+  update(bytes: Uint8Array): void {
+    let { a, b } = this;
+    // zlib's NMAX: the longest run whose sums stay below 2^32 before the modulo; JS numbers are
+    // exact far beyond that, so this only keeps the (slow) modulo rare.
+    for (let start = 0; start < bytes.length; start += 5552) {
+      const end = Math.min(bytes.length, start + 5552);
+      for (let i = start; i < end; i++) {
+        a += bytes[i];
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  value(): number {
+    return ((this.b << 16) | this.a) >>> 0;
+  }
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;

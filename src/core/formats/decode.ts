@@ -14,9 +14,6 @@ import { decodeTiff, isTiff } from './tiff';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'c01';
 
-/** Lower-case file extensions offered in file pickers and accepted from folder drops. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.c01'];
-
 const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', tiff: 'TIFF', c01: '.C01' };
 
 const DECODERS: Record<ImageFormat, (fileName: string, bytes: Uint8Array) => Raster> = {

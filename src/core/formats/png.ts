@@ -5,6 +5,10 @@
  * 1/2/4-bit grayscale is scaled to 8 bit (0..255), alpha is dropped from gray+alpha (a mask or
  * microscope image never needs it), RGB is 3 channels, RGBA 4, palette images become RGB, or
  * 1 channel when every palette entry is gray. tRNS transparency is ignored.
+ *
+ * Limits: the IHDR size is checked against MAX_PIXELS before anything is inflated, but fast-png
+ * inflates IDAT without an output cap, so a hostile file can still expand up to ~1000x its own
+ * size before the length check below rejects it.
  */
 import { decode, encode } from 'fast-png';
 import { FileFormatError } from '../errors';

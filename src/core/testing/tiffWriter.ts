@@ -1,8 +1,9 @@
 /**
- * Minimal baseline TIFF writer for tests: one uncompressed strip, one page. Enough to produce
- * 8/16-bit gray, RGB(A), palette, float and deliberately lying headers without shipping files.
- * The app itself never writes TIFF.
+ * Minimal baseline TIFF writer for tests: one page, one strip (uncompressed or Deflate).
+ * Enough to produce 8/16-bit gray, RGB(A), palette, float and deliberately lying headers
+ * without shipping files. The app itself never writes TIFF.
  */
+import { zlibSync } from 'fflate';
 
 export interface TestTiff {
   width: number;
@@ -17,6 +18,7 @@ export interface TestTiff {
   extraSamples?: number[]; // e.g. [2] for unassociated alpha
   colorMap?: number[]; // 3 * 2^bits 16-bit values: all reds, then greens, then blues
   bigEndian?: boolean;
+  deflate?: boolean; // compress the strip with zlib (Compression 8)
   /** Interleaved samples, rows top to bottom; may be shorter than the header claims. */
   data: ArrayLike<number>;
 }
@@ -27,13 +29,14 @@ export function writeTestTiff(spec: TestTiff): Uint8Array {
   const { width, height, bits, data } = spec;
   const spp = spec.samplesPerPixel ?? 1;
   const little = !spec.bigEndian;
-  const bytesPerSample = bits / 8;
-  const pixelBytes = data.length * bytesPerSample;
+  const raw = sampleBytes(data, bits, little, spec.sampleFormat === 3);
+  const strip = spec.deflate ? zlibSync(raw) : raw;
+  const pixelBytes = strip.length;
   const entries: Array<[tag: number, type: number, values: number[]]> = [
     [256, LONG, [width]],
     [257, LONG, [height]],
     [258, SHORT, new Array<number>(spp).fill(bits)],
-    [259, SHORT, [1]],
+    [259, SHORT, [spec.deflate ? 8 : 1]],
     [262, SHORT, [spec.photometric ?? 1]],
     [273, LONG, [8]],
     [277, SHORT, [spp]],
@@ -53,13 +56,7 @@ export function writeTestTiff(spec: TestTiff): Uint8Array {
   out.set(little ? [0x49, 0x49, 42, 0] : [0x4d, 0x4d, 0, 42]);
   view.setUint32(4, ifdOffset, little);
 
-  for (let i = 0; i < data.length; i++) {
-    const at = 8 + i * bytesPerSample, v = data[i];
-    if (bits === 8) view.setUint8(at, v);
-    else if (bits === 16) view.setUint16(at, v, little);
-    else if (spec.sampleFormat === 3) view.setFloat32(at, v, little);
-    else view.setUint32(at, v, little);
-  }
+  out.set(strip, 8);
 
   view.setUint16(ifdOffset, entries.length, little);
   entries.forEach(([tag, type, values], i) => {
@@ -79,6 +76,20 @@ export function writeTestTiff(spec: TestTiff): Uint8Array {
     });
   });
   view.setUint32(ifdOffset + ifdBytes - 4, 0, little); // no next page
+  return out;
+}
+
+function sampleBytes(data: ArrayLike<number>, bits: number, little: boolean, float: boolean): Uint8Array {
+  const bytesPerSample = bits / 8;
+  const out = new Uint8Array(data.length * bytesPerSample);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < data.length; i++) {
+    const at = i * bytesPerSample, v = data[i];
+    if (bits === 8) view.setUint8(at, v);
+    else if (bits === 16) view.setUint16(at, v, little);
+    else if (float) view.setFloat32(at, v, little);
+    else view.setUint32(at, v, little);
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { defaultDisplay } from '../../core/display';
 import type { PreparedImage } from '../../core/intake';
-import { SUPPORTED_EXTENSIONS } from '../../core/formats/decode';
+import { hasImageExtension } from '../../core/formats/extensions';
 import { addImage, readMeta, writeMeta } from '../../io/db';
 import type { IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../io/schema';
@@ -47,11 +47,6 @@ async function store(image: PreparedImage, source: File | null, demo: boolean): 
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
-function isImageName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
-
 /**
  * Brings files into the project, two at a time, with progress. A file that fails is reported
  * by name and reason and skipped; the others still come in. Names already in the project are
@@ -59,9 +54,9 @@ function isImageName(name: string): boolean {
  * inside folders (a folder often holds notes or tables beside its images).
  */
 export async function importFiles(files: IntakeFile[]): Promise<void> {
-  const notImages = files.filter(({ file, inFolder }) => inFolder && !isImageName(file.name)).map(({ file }) => file.name);
+  const notImages = files.filter(({ file, inFolder }) => inFolder && !hasImageExtension(file.name)).map(({ file }) => file.name);
   const queue = files
-    .filter(({ file, inFolder }) => !inFolder || isImageName(file.name))
+    .filter(({ file, inFolder }) => !inFolder || hasImageExtension(file.name))
     .map(({ file }) => file)
     .sort((a, b) => byName(a.name, b.name));
   if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
