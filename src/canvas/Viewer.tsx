@@ -1,9 +1,14 @@
 import type Konva from 'konva';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Image as KonvaImage, Layer, Stage } from 'react-konva';
-import { ZOOM_STEP } from '../core/viewTransform';
+import { screenToImage, ZOOM_STEP } from '../core/viewTransform';
 import { panBy, setPointer, setViewport, zoomBy } from '../store/actions/view';
 import { currentImage, getState, useAppStore } from '../store/store';
+import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp } from '../tools/dispatch';
+import type { PointerInput } from '../tools/input';
+import { DraftShape } from './DraftShape';
+import { ObjectsShape } from './ObjectsShape';
+import { SelectionShape } from './SelectionShape';
 import { useDisplayCanvas } from './useDisplayCanvas';
 import { useElementSize } from './useElementSize';
 import { useSpaceHeld } from './useSpaceHeld';
@@ -11,7 +16,20 @@ import { useSpaceHeld } from './useSpaceHeld';
 /** Wheel delta (in pixels) that counts as one zoom step; trackpads send smaller deltas. */
 const WHEEL_PIXELS_PER_STEP = 100;
 
-/** The image on a Konva stage: wheel zoom at the cursor, pan by middle button or Space + drag. */
+/** Turns a Konva mouse event into tool input in image coordinates. */
+function toolInput(event: Konva.KonvaEventObject<MouseEvent>): PointerInput | null {
+  const pointer = event.target.getStage()?.getPointerPosition();
+  if (!pointer) return null;
+  const { view } = getState();
+  const { x, y } = screenToImage(view, pointer);
+  const { button, shiftKey, altKey, ctrlKey, metaKey } = event.evt;
+  return { x, y, button, shift: shiftKey, alt: altKey, ctrl: ctrlKey || metaKey, zoom: view.zoom };
+}
+
+/**
+ * The image and its objects on a Konva stage. Wheel zooms at the cursor; middle button or
+ * Space + drag pans; other mouse input goes to the active tool (drawing or editing).
+ */
 export function Viewer() {
   const containerRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<Konva.Layer>(null);
@@ -39,6 +57,12 @@ export function Viewer() {
   useEffect(() => {
     if (size.width > 0 && size.height > 0) setViewport(size.width, size.height);
   }, [size.width, size.height]);
+
+  // A tool gesture (drawing freehand, dragging) ends wherever the button is released.
+  useEffect(() => {
+    window.addEventListener('mouseup', toolPointerUp);
+    return () => window.removeEventListener('mouseup', toolPointerUp);
+  }, []);
 
   // Panning continues when the pointer leaves the stage, until the button is released anywhere.
   useEffect(() => {
@@ -70,10 +94,20 @@ export function Viewer() {
       event.evt.preventDefault();
       panFrom.current = { x: event.evt.clientX, y: event.evt.clientY };
       setPanning(true);
+      return;
     }
+    const input = toolInput(event);
+    if (input && image) toolPointerDown(input);
   }
 
-  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : 'crosshair';
+  function onMouseMove(event: Konva.KonvaEventObject<MouseEvent>) {
+    setPointer(event.target.getStage()?.getPointerPosition() ?? null);
+    const input = toolInput(event);
+    if (input && !panning) toolPointerMove(input);
+  }
+
+  const drawing = useAppStore((state) => state.tool === 'draw');
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : 'default';
   return (
     <div
       ref={containerRef}
@@ -93,11 +127,19 @@ export function Viewer() {
           scaleY={view.zoom}
           onWheel={onWheel}
           onMouseDown={onMouseDown}
-          onMouseMove={(event) => setPointer(event.target.getStage()?.getPointerPosition() ?? null)}
+          onMouseMove={onMouseMove}
+          onDblClick={toolDoubleClick}
           onMouseLeave={() => setPointer(null)}
         >
           <Layer ref={layerRef} listening={false} imageSmoothingEnabled={view.zoom < 1}>
             {canvas && image && <KonvaImage image={canvas} width={image.width} height={image.height} />}
+          </Layer>
+          <Layer listening={false}>
+            <ObjectsShape />
+          </Layer>
+          <Layer listening={false}>
+            <SelectionShape />
+            <DraftShape />
           </Layer>
         </Stage>
       )}

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import type { AnnotationObject } from '../core/objects';
 import { DB_NAME, type AnnotatorDB, type ImageRecord, type PixelsRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
@@ -7,7 +8,7 @@ let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
 /** The one shared connection; opening runs any pending migrations. */
 export function database(): Promise<IDBPDatabase<AnnotatorDB>> {
   connection ??= openDB<AnnotatorDB>(DB_NAME, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => runMigrations(db, oldVersion, tx),
+    upgrade: (db, oldVersion, _newVersion, tx) => void runMigrations(db, oldVersion, tx),
     blocking: () => {
       // A newer version of the app was opened in another tab: let it upgrade.
       void connection?.then((db) => db.close());
@@ -41,11 +42,41 @@ export async function updateImageRecord(image: ImageRecord): Promise<void> {
   await (await database()).put('images', image);
 }
 
+/** All [imageId, objectId] keys of one image: arrays sort after strings, so [id, []] is an upper bound. */
+const objectsOf = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
+
 /** Removes images and everything stored for them, in one transaction. */
 export async function deleteImages(ids: string[]): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources'], 'readwrite');
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
-  await Promise.all([...ids.flatMap((id) => stores.map((store) => store.delete(id))), tx.done]);
+  const objects = tx.objectStore('objects');
+  await Promise.all([
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(objectsOf(id))]),
+    tx.done,
+  ]);
+}
+
+/** The objects of one image (any order; the caller sorts by z). */
+export async function loadObjects(imageId: string): Promise<AnnotationObject[]> {
+  const records = await (await database()).getAll('objects', objectsOf(imageId));
+  return records.map(({ imageId: _image, ...object }) => object);
+}
+
+/**
+ * Writes changed objects and removals of one image, and its new object count, in one
+ * transaction: either all of it is stored or none (a failed save never half-writes).
+ */
+export async function saveObjectChanges(imageId: string, put: AnnotationObject[], remove: string[], objectCount: number): Promise<void> {
+  const tx = (await database()).transaction(['objects', 'images'], 'readwrite');
+  const objects = tx.objectStore('objects');
+  const images = tx.objectStore('images');
+  const image = await images.get(imageId);
+  await Promise.all([
+    ...put.map((object) => objects.put({ ...object, imageId })),
+    ...remove.map((id) => objects.delete([imageId, id])),
+    image ? images.put({ ...image, objectCount }) : null,
+    tx.done,
+  ]);
 }
 
 export async function readMeta<T>(key: string): Promise<T | undefined> {

@@ -2,7 +2,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AnnotatorDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<AnnotatorDB, StoreNames<AnnotatorDB>[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<AnnotatorDB>, tx: UpgradeTx) => void;
+type Migration = (db: IDBPDatabase<AnnotatorDB>, tx: UpgradeTx) => void | Promise<void>;
 
 /**
  * Migration i brings the database from version i to version i + 1. Never edit a released step;
@@ -16,10 +16,21 @@ export const MIGRATIONS: Migration[] = [
     db.createObjectStore('sources', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
   },
+  // 1 -> 2: annotated objects, one record each, so saving one change writes one record.
+  async (db, tx) => {
+    db.createObjectStore('objects', { keyPath: ['imageId', 'id'] }).createIndex('imageId', 'imageId');
+    for (let cursor = await tx.objectStore('images').openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, objectCount: 0 });
+    }
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function runMigrations(db: IDBPDatabase<AnnotatorDB>, oldVersion: number, tx: UpgradeTx): void {
-  for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version](db, tx);
+/**
+ * Runs the pending steps in order inside the upgrade transaction. Steps that read or rewrite
+ * records are async; the transaction stays open while they only await its own requests.
+ */
+export async function runMigrations(db: IDBPDatabase<AnnotatorDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  for (let version = oldVersion; version < DB_VERSION; version++) await MIGRATIONS[version](db, tx);
 }

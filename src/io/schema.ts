@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { CellomicsName } from '../core/cellomics';
+import type { AnnotationObject } from '../core/objects';
 import type { DisplaySettings } from '../core/display';
 import type { Channels, Raster16, Raster8 } from '../core/raster';
 import type { PreparedImage } from '../core/intake';
@@ -25,6 +26,8 @@ export interface ImageRecord {
   /** Generated demo image, removable in one step. */
   demo: boolean;
   display: DisplaySettings;
+  /** Objects annotated on the image (kept with every save of its objects). */
+  objectCount: number;
 }
 
 /** Pixel data of one image, read only when it is opened. */
@@ -41,6 +44,11 @@ export interface SourceRecord {
   blob: Blob;
 }
 
+/** One annotated object of one image. */
+export interface ObjectRecord extends AnnotationObject {
+  imageId: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -49,10 +57,12 @@ export interface MetaRecord {
 /**
  * Persisted schema. Version history (each step is a migration in `migrations.ts`):
  * 1 — stores images, pixels, sources, meta.
+ * 2 — store objects (key [imageId, id], index imageId); images gain objectCount.
  */
 export interface AnnotatorDB extends DBSchema {
   images: { key: string; value: ImageRecord; indexes: { order: number } };
   pixels: { key: string; value: PixelsRecord };
   sources: { key: string; value: SourceRecord };
   meta: { key: string; value: MetaRecord };
+  objects: { key: [string, string]; value: ObjectRecord; indexes: { imageId: string } };
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AnnotationObject, Ring } from '../core/objects';
 import type { Raster16, Raster8 } from '../core/raster';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
 import type { ImageRecord } from '../io/schema';
@@ -55,8 +56,36 @@ export interface NoticeSlice {
 }
 
 export interface SaveSlice {
-  /** Writes to storage still under way; the status bar shows "Saving…" while above 0. */
+  /** Writes to storage scheduled or under way; the status bar shows "Saving…" while above 0. */
   pendingSaves: number;
+  /** The last write failed; changes are kept in memory and retried. */
+  saveFailed: boolean;
+}
+
+export interface AnnotationSlice {
+  /** Objects of the open image by id (replaced, never mutated, on every change). */
+  objects: ReadonlyMap<string, AnnotationObject>;
+  /** The image these objects belong to (null until its objects are loaded). */
+  objectsImageId: string | null;
+  selectedId: string | null;
+  /** Geometry of the selected object while a drag is under way; committed on release. */
+  preview: { id: string; rings: Ring[] } | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Who is working; recorded on every object created or changed. */
+  author: string;
+}
+
+export type OverlayMode = 'fill' | 'outline' | 'hidden';
+
+export interface ToolSlice {
+  tool: 'select' | 'draw';
+  /**
+   * The outline being drawn, in image pixels (flat x, y list). With `redraw`, it replaces part
+   * of an existing object's ring, starting at vertex `from`.
+   */
+  draft: { vertices: number[]; redraw: { objectId: string; ring: number; from: number } | null } | null;
+  overlay: { mode: OverlayMode; opacity: number };
 }
 
 export interface PanelSlice {
@@ -65,7 +94,14 @@ export interface PanelSlice {
   confirmRemoval: string[];
 }
 
-export type AppState = ProjectSlice & ViewSlice & IntakeSlice & NoticeSlice & SaveSlice & PanelSlice;
+export type AppState = ProjectSlice &
+  ViewSlice &
+  IntakeSlice &
+  NoticeSlice &
+  SaveSlice &
+  AnnotationSlice &
+  ToolSlice &
+  PanelSlice;
 
 export const initialState: AppState = {
   images: [],
@@ -79,6 +115,17 @@ export const initialState: AppState = {
   intake: null,
   notices: [],
   pendingSaves: 0,
+  saveFailed: false,
+  objects: new Map(),
+  objectsImageId: null,
+  selectedId: null,
+  preview: null,
+  canUndo: false,
+  canRedo: false,
+  author: 'annotator',
+  tool: 'select',
+  draft: null,
+  overlay: { mode: 'fill', opacity: 0.35 },
   shortcutsHelpOpen: false,
   confirmRemoval: [],
 };

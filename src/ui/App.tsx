@@ -8,6 +8,8 @@ import { ImageInfo } from './ImageInfo';
 import { ImageList } from './ImageList';
 import { IntakeProgress } from './IntakeProgress';
 import { Notices } from './Notices';
+import { ObjectList } from './ObjectList';
+import { OverlayPanel } from './OverlayPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -26,9 +28,11 @@ export function App() {
             <ImageList />
           </aside>
           <section className="stage-area">{hasImages ? <Viewer /> : loaded && <EmptyState />}</section>
-          <aside className="sidebar sidebar-right" aria-label="Image details and display">
-            <ImageInfo />
+          <aside className="sidebar sidebar-right" aria-label="Objects, overlay and display">
+            <ObjectList />
+            <OverlayPanel />
             <DisplayPanel />
+            <ImageInfo />
           </aside>
         </main>
         <StatusBar />

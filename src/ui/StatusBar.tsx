@@ -20,6 +20,7 @@ export function StatusBar() {
   const image = useAppStore(currentImage);
   const zoom = useAppStore((state) => state.view.zoom);
   const saving = useAppStore((state) => state.pendingSaves > 0);
+  const failed = useAppStore((state) => state.saveFailed);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="cursor-position">{position}</span>
@@ -27,8 +28,8 @@ export function StatusBar() {
       <span className="status-gap" />
       {image && <span>{`${image.width} × ${image.height} px`}</span>}
       {image && <span>{`zoom ${Math.round(zoom * 100)} %`}</span>}
-      <span data-testid="save-state" className={saving ? 'saving' : 'saved'}>
-        {saving ? 'Saving…' : 'All changes saved'}
+      <span data-testid="save-state" className={failed ? 'save-failed' : saving ? 'saving' : 'saved'}>
+        {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : 'All changes saved'}
       </span>
     </footer>
   );

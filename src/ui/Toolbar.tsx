@@ -3,6 +3,7 @@ import { stepImage } from '../store/actions/project';
 import { actualSize, fitToWindow, zoomIn, zoomOut } from '../store/actions/view';
 import { useAppStore } from '../store/store';
 import { FilePickers } from './FilePickers';
+import { ToolButtons } from './ToolButtons';
 
 export function Toolbar() {
   const zoom = useAppStore((state) => state.view.zoom);
@@ -11,6 +12,7 @@ export function Toolbar() {
     <header className="toolbar">
       <span className="brand">Nuclei Annotator</span>
       <FilePickers />
+      <ToolButtons />
       <span className="toolbar-gap" />
       <div className="button-group" aria-label="Navigation">
         <button type="button" disabled={!hasImage} onClick={() => stepImage(-1)} title="Previous image (D)">

@@ -1,4 +1,5 @@
 import { defaultDisplay } from '../../core/display';
+import { newId } from '../../core/ids';
 import type { PreparedImage } from '../../core/intake';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { addImage, readMeta, writeMeta } from '../../io/db';
@@ -16,7 +17,7 @@ const CONCURRENCY = 2;
 function toRecord(image: PreparedImage, demo: boolean): ImageRecord {
   const order = getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
   return {
-    id: crypto.randomUUID(),
+    id: newId(),
     name: image.name,
     format: image.format,
     width: image.width,
@@ -30,6 +31,7 @@ function toRecord(image: PreparedImage, demo: boolean): ImageRecord {
     addedAt: Date.now(),
     demo,
     display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
+    objectCount: 0,
   };
 }
 

@@ -3,6 +3,7 @@ import { centredView } from '../../core/viewTransform';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
 import type { ImageRecord } from '../../io/schema';
 import { currentImage, getState, setState } from '../store';
+import { loadAnnotations } from './annotations';
 import { notify } from './notices';
 import { trackSave } from './saving';
 
@@ -32,6 +33,7 @@ export async function openImage(id: string): Promise<void> {
   }
   setState({ currentId: id, pixels, view: centredView(image, getState().viewport), autoFit: true });
   void writeMeta(LAST_OPENED_KEY, id);
+  await loadAnnotations(id);
 }
 
 /** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */
@@ -54,7 +56,7 @@ export async function removeImages(ids: string[]): Promise<void> {
     const index = images.findIndex((image) => image.id === currentId);
     const neighbour = images.slice(index + 1).find((image) => !gone.has(image.id)) ?? remaining[remaining.length - 1];
     if (neighbour) await openImage(neighbour.id);
-    else setState({ currentId: null, pixels: null });
+    else setState({ currentId: null, pixels: null, objects: new Map(), objectsImageId: null, selectedId: null });
   }
 }
 

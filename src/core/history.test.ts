@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { History, type Step } from './history';
+
+/** Applies steps to a plain record the way the store does. */
+function apply(state: Record<string, string>, step: Step<string>, side: 'before' | 'after') {
+  const next = { ...state };
+  for (const change of step) {
+    const value = change[side];
+    if (value === null) delete next[change.id];
+    else next[change.id] = value;
+  }
+  return next;
+}
+
+describe('History', () => {
+  it('undoes and redoes a sequence of steps back to each earlier state', () => {
+    const history = new History<string>();
+    const states: Record<string, string>[] = [{}];
+    const steps: Step<string>[] = [
+      [{ id: 'a', before: null, after: 'square' }],
+      [{ id: 'b', before: null, after: 'circle' }],
+      [{ id: 'a', before: 'square', after: 'moved square' }],
+      [
+        { id: 'a', before: 'moved square', after: null },
+        { id: 'b', before: 'circle', after: 'big circle' },
+      ],
+    ];
+    for (const step of steps) {
+      history.record(step);
+      states.push(apply(states.at(-1)!, step, 'after'));
+    }
+    let state = states.at(-1)!;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      state = apply(state, history.undo()!, 'before');
+      expect(state).toEqual(states[i]);
+    }
+    expect(history.undo()).toBeNull();
+    expect(history.canUndo).toBe(false);
+    for (let i = 1; i <= steps.length; i++) {
+      state = apply(state, history.redo()!, 'after');
+      expect(state).toEqual(states[i]);
+    }
+    expect(history.redo()).toBeNull();
+  });
+
+  it('drops the redo stack when a new step is recorded', () => {
+    const history = new History<string>();
+    history.record([{ id: 'a', before: null, after: '1' }]);
+    history.undo();
+    expect(history.canRedo).toBe(true);
+    history.record([{ id: 'b', before: null, after: '2' }]);
+    expect(history.canRedo).toBe(false);
+    expect(history.redo()).toBeNull();
+  });
+
+  it('keeps at least 300 steps and forgets the oldest past its limit', () => {
+    const history = new History<number>(500);
+    for (let i = 0; i < 600; i++) history.record([{ id: 'x', before: i, after: i + 1 }]);
+    let undone = 0;
+    let last: Step<number> | null = null;
+    for (let step = history.undo(); step; step = history.undo()) {
+      undone++;
+      last = step;
+    }
+    expect(undone).toBe(500);
+    expect(last![0].before).toBe(100);
+  });
+
+  it('ignores empty steps', () => {
+    const history = new History<string>();
+    history.record([]);
+    expect(history.canUndo).toBe(false);
+  });
+});

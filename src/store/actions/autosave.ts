@@ -1,0 +1,70 @@
+import type { AnnotationObject } from '../../core/objects';
+import { saveObjectChanges } from '../../io/db';
+import { getState, setState } from '../store';
+import { trackSave } from './saving';
+
+/** Changes are written at most this long after they were made (well within half a second). */
+const SAVE_DELAY_MS = 150;
+/** After a failed write, try again this much later (and at the next change). */
+const RETRY_DELAY_MS = 3000;
+
+/** Per image, objects changed since the last successful write: the latest state (null = deleted). */
+const unsaved = new Map<string, Map<string, AnnotationObject | null>>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+let writing: Promise<void> | null = null;
+
+/** Queues changed objects of an image for writing; the status bar shows "Saving…" meanwhile. */
+export function queueSave(imageId: string, changes: Iterable<[string, AnnotationObject | null]>): void {
+  const pending = unsaved.get(imageId) ?? new Map<string, AnnotationObject | null>();
+  for (const [id, object] of changes) pending.set(id, object);
+  unsaved.set(imageId, pending);
+  schedule(SAVE_DELAY_MS);
+}
+
+function schedule(delay: number): void {
+  if (timer === null) setState({ pendingSaves: getState().pendingSaves + 1 });
+  else clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    setState({ pendingSaves: getState().pendingSaves - 1 });
+    void flushSaves();
+  }, delay);
+}
+
+/**
+ * Writes everything queued, one transaction per image. A failed write is reported and its
+ * changes stay queued (merged under any newer ones), so nothing is lost from memory.
+ */
+export async function flushSaves(): Promise<void> {
+  await writing;
+  if (unsaved.size === 0) return;
+  const batch = new Map(unsaved);
+  unsaved.clear();
+  writing = (async () => {
+    for (const [imageId, changes] of batch) {
+      const put = [...changes.values()].filter((object): object is AnnotationObject => object !== null);
+      const remove = [...changes].filter(([, object]) => object === null).map(([id]) => id);
+      const count = objectCountOf(imageId);
+      const imageName = getState().images.find((image) => image.id === imageId)?.name ?? 'image';
+      const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`);
+      if (!saved) requeue(imageId, changes);
+    }
+  })();
+  await writing;
+  writing = null;
+}
+
+function requeue(imageId: string, changes: Map<string, AnnotationObject | null>): void {
+  const newer = unsaved.get(imageId) ?? new Map();
+  unsaved.set(imageId, new Map([...changes, ...newer]));
+  schedule(RETRY_DELAY_MS);
+}
+
+function objectCountOf(imageId: string): number {
+  return getState().images.find((image) => image.id === imageId)?.objectCount ?? 0;
+}
+
+/** True when every change has reached storage. */
+export function allSaved(): boolean {
+  return unsaved.size === 0 && timer === null && writing === null;
+}

@@ -1,0 +1,33 @@
+import { objectBox, pointInRings } from '../../core/geometry';
+import type { AnnotationObject } from '../../core/objects';
+import { SpatialIndex } from '../../core/spatialIndex';
+import { getState } from '../store';
+
+/**
+ * Finding objects under the mouse in the model, not with one Konva listener per object: a grid
+ * of bounding boxes narrows the search to a few candidates, then an exact even-odd test.
+ */
+let index = new SpatialIndex(1, 1);
+
+export function rebuildHitIndex(objects: Iterable<AnnotationObject>, width: number, height: number): void {
+  index = new SpatialIndex(width, height);
+  for (const object of objects) index.set(object.id, objectBox(object.rings));
+}
+
+export function updateHitIndex(id: string, object: AnnotationObject | null): void {
+  if (object) index.set(id, objectBox(object.rings));
+  else index.delete(id);
+}
+
+/** The topmost visible object containing the image point, or null. */
+export function objectAt(x: number, y: number): AnnotationObject | null {
+  const { objects, overlay } = getState();
+  if (overlay.mode === 'hidden') return null;
+  let top: AnnotationObject | null = null;
+  for (const id of index.candidatesAt(x, y)) {
+    const object = objects.get(id);
+    if (!object || object.hidden || (top && top.z > object.z)) continue;
+    if (pointInRings(object.rings, x, y)) top = object;
+  }
+  return top;
+}

@@ -1,0 +1,106 @@
+import { objectBox, translateRings } from '../../core/geometry';
+import { byZ, type AnnotationObject, type Ring } from '../../core/objects';
+import { getState, setState, type OverlayMode } from '../store';
+import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, updateObject } from './annotations';
+import { screenToImage } from '../../core/viewTransform';
+
+export function deleteSelection(): void {
+  const selected = editableSelection();
+  if (selected) deleteObjects([selected.id]);
+}
+
+/** Ctrl+] / Ctrl+[: above or below every other object. */
+export function bringToFront(): void {
+  restack((objects) => Math.max(...objects.map((object) => object.z)) + 1);
+}
+
+export function sendToBack(): void {
+  restack((objects) => Math.min(...objects.map((object) => object.z)) - 1);
+}
+
+function restack(zFor: (objects: AnnotationObject[]) => number): void {
+  const selected = editableSelection();
+  if (!selected) return;
+  const others = [...getState().objects.values()].filter((object) => object.id !== selected.id);
+  if (others.length) updateObject(selected.id, { z: zFor(others) });
+}
+
+/** H: hide or show the selected object (a hidden object is not drawn or picked on the canvas). */
+export function toggleHiddenSelection(): void {
+  const { selectedId, objects } = getState();
+  const object = selectedId ? objects.get(selectedId) : undefined;
+  if (object) updateObject(object.id, { hidden: !object.hidden });
+}
+
+/** L: lock or unlock the selected object; locked objects cannot be edited, moved or deleted. */
+export function toggleLockedSelection(): void {
+  const { selectedId, objects } = getState();
+  const object = selectedId ? objects.get(selectedId) : undefined;
+  if (object) updateObject(object.id, { locked: !object.locked });
+}
+
+export function setOverlayMode(mode: OverlayMode): void {
+  setState({ overlay: { ...getState().overlay, mode } });
+}
+
+export function setOverlayOpacity(opacity: number): void {
+  setState({ overlay: { ...getState().overlay, opacity } });
+}
+
+const OVERLAY_CYCLE: OverlayMode[] = ['fill', 'outline', 'hidden'];
+
+/** V: fill, outline only, hidden, and round again. */
+export function cycleOverlay(): void {
+  const mode = getState().overlay.mode;
+  setOverlayMode(OVERLAY_CYCLE[(OVERLAY_CYCLE.indexOf(mode) + 1) % OVERLAY_CYCLE.length]);
+}
+
+/** Tab / Shift+Tab: the next or previous visible object in stacking order. */
+export function cycleSelection(step: 1 | -1): void {
+  const ordered = byZ([...getState().objects.values()]).filter((object) => !object.hidden);
+  if (ordered.length === 0) return;
+  const index = ordered.findIndex((object) => object.id === getState().selectedId);
+  const next = index < 0 ? (step > 0 ? 0 : ordered.length - 1) : (index + step + ordered.length) % ordered.length;
+  selectObject(ordered[next].id);
+  centreOn(ordered[next].id);
+}
+
+/** Keeps the zoom and moves the view so the object's centre is in the middle of the viewer. */
+export function centreOn(id: string): void {
+  const object = getState().objects.get(id);
+  if (!object) return;
+  const box = objectBox(object.rings);
+  const { view, viewport } = getState();
+  const cx = (box.minX + box.maxX) / 2;
+  const cy = (box.minY + box.maxY) / 2;
+  setState({ view: { ...view, x: viewport.width / 2 - cx * view.zoom, y: viewport.height / 2 - cy * view.zoom }, autoFit: false });
+}
+
+let clipboard: Ring[] | null = null;
+
+export function copySelection(): void {
+  const { selectedId, objects } = getState();
+  const object = selectedId ? objects.get(selectedId) : undefined;
+  if (object) clipboard = object.rings;
+}
+
+/**
+ * Ctrl+V: a copy of the copied outline, centred under the mouse when it is over the image,
+ * otherwise offset by 10 pixels so it does not hide the original; kept inside the image.
+ */
+export function paste(): void {
+  if (!clipboard) return;
+  const box = objectBox(clipboard);
+  const { pointer, view } = getState();
+  const { width, height } = imageBounds();
+  const at = pointer ? screenToImage(view, pointer) : null;
+  let dx = 10;
+  let dy = 10;
+  if (at && at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height) {
+    dx = at.x - (box.minX + box.maxX) / 2;
+    dy = at.y - (box.minY + box.maxY) / 2;
+  }
+  dx = Math.min(Math.max(dx, -box.minX), width - box.maxX);
+  dy = Math.min(Math.max(dy, -box.minY), height - box.maxY);
+  createObject(translateRings(clipboard, dx, dy));
+}
