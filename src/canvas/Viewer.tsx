@@ -114,8 +114,11 @@ export function Viewer() {
       className="viewer"
       data-testid="viewer"
       data-shown-image={shownName}
+      data-view={`${view.zoom} ${view.x} ${view.y}`}
       style={{ cursor }}
       onContextMenu={(event) => event.preventDefault()}
+      // The browser's own double click (it checks time and distance; Konva's checks only time).
+      onDoubleClick={toolDoubleClick}
     >
       {size.width > 0 && (
         <Stage
@@ -128,7 +131,6 @@ export function Viewer() {
           onWheel={onWheel}
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
-          onDblClick={toolDoubleClick}
           onMouseLeave={() => setPointer(null)}
         >
           <Layer ref={layerRef} listening={false} imageSmoothingEnabled={view.zoom < 1}>

@@ -1,4 +1,4 @@
-import { clipRingToBox, cleanRing, replaceRingSection, nearestVertex } from '../core/geometry';
+import { clipRingToBox, cleanRing, nearestVertex, replaceRingSection, ringArea } from '../core/geometry';
 import { createObject, imageBounds, updateObject } from '../store/actions/annotations';
 import { notify } from '../store/actions/notices';
 import { getState, setState } from '../store/store';
@@ -87,13 +87,11 @@ export function finishDrawing(): void {
   const draft = getState().draft;
   if (!draft || draft.redraw) return;
   const { width, height } = imageBounds();
-  const ring = clipRingToBox(cleanRing(draft.vertices), { minX: 0, minY: 0, maxX: width, maxY: height });
-  if (ring.length < 6) {
-    if (cleanRing(draft.vertices).length < 6) return; // keep drawing: not yet a polygon
-    notify('info', 'The outline lies outside the image; nothing was added.');
-  } else {
-    createObject([ring]);
-  }
+  const outline = cleanRing(draft.vertices);
+  if (outline.length < 6 || ringArea(outline) === 0) return; // keep drawing: not yet a polygon
+  const ring = clipRingToBox(outline, { minX: 0, minY: 0, maxX: width, maxY: height });
+  if (ring.length < 6) notify('info', 'The outline lies outside the image; nothing was added.');
+  else createObject([ring]);
   pressed = false;
   setState({ draft: null });
 }

@@ -1,5 +1,7 @@
 /**
- * PNG reading and writing; the only module that imports fast-png.
+ * PNG reading and writing; the only module that imports fast-png. Common layouts are decoded by
+ * pngDirect.ts (faster, CRC-checked); fast-png decodes the rest and encodes. Label masks are
+ * encoded by pngLabels.ts.
  *
  * Decoded layouts (see raster.ts): grayscale stays 1 channel at its own depth (8 or 16 bit),
  * 1/2/4-bit grayscale is scaled to 8 bit (0..255), alpha is dropped from gray+alpha (a mask or
@@ -14,6 +16,7 @@ import { decode, encode } from 'fast-png';
 import { FileFormatError } from '../errors';
 import type { Channels, Raster, Raster16, Raster8 } from '../raster';
 import { checkPixelCount, wrapLibraryErrors } from './common';
+import { canDecodeDirect, decodePngDirect } from './pngDirect';
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -71,6 +74,7 @@ export function decodePng(fileName: string, bytes: Uint8Array): Raster {
     // fast-png 8 de-interlaces whole bytes only, which scrambles packed 1/2/4-bit pixels.
     throw new FileFormatError(fileName, `interlaced PNG with ${bitDepth}-bit samples is not supported`);
   }
+  if (canDecodeDirect(header)) return wrapLibraryErrors(fileName, 'PNG', () => decodePngDirect(bytes, header));
   const png = wrapLibraryErrors(fileName, 'PNG', () => decode(bytes));
   return wrapLibraryErrors(fileName, 'PNG', () => {
     const expectedSamples = bitDepth < 8 ? Math.ceil((width * bitDepth) / 8) * height : width * height * png.channels;

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The viewer's placement of the image: screen = origin + image * zoom (CSS pixels). */
+export interface Placement {
+  zoom: number;
+  originX: number;
+  originY: number;
+}
+
+export async function placement(page: Page): Promise<Placement> {
+  const viewer = page.getByTestId('viewer');
+  const box = (await viewer.boundingBox())!;
+  const [zoom, x, y] = (await viewer.getAttribute('data-view'))!.split(' ').map(Number);
+  return { zoom, originX: box.x + x, originY: box.y + y };
+}
+
+/** Whole-pixel screen point nearest to an image point, and the image point it really hits. */
+export function screenPoint(p: Placement, ix: number, iy: number): { sx: number; sy: number; x: number; y: number } {
+  const sx = Math.round(p.originX + ix * p.zoom);
+  const sy = Math.round(p.originY + iy * p.zoom);
+  return { sx, sy, x: (sx - p.originX) / p.zoom, y: (sy - p.originY) / p.zoom };
+}
+
+export interface StoredObject {
+  id: string;
+  rings: number[][];
+  z: number;
+  hidden?: boolean;
+  locked?: boolean;
+}
+
+/** The objects stored in IndexedDB for the open image's project, bottom to top. */
+export async function storedObjects(page: Page): Promise<StoredObject[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('nuclei-annotator');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<StoredObject[]>((resolve, reject) => {
+      const request = db.transaction('objects').objectStore('objects').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.sort((a, b) => a.z - b.z);
+  });
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+}
+
+/** Asserts that a stored ring equals the expected vertex list (float tolerance 1e-6 px). */
+export function expectRing(actual: number[], expected: number[]): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 6));
+}

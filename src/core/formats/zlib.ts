@@ -1,0 +1,27 @@
+/**
+ * zlib (RFC 1950) streams through fflate, for the modules that need whole-buffer compression:
+ * PNG decoding and TIFF writing. (c01.ts streams its inflate piece by piece and uses fflate's
+ * streaming class itself.)
+ */
+import { unzlibSync, zlibSync } from 'fflate';
+
+/**
+ * Inflates a zlib stream that must produce exactly `length` bytes. The output buffer is
+ * allocated once with one spare byte, so a stream that would inflate to more is caught
+ * without ever allocating more than `length + 1` bytes (a zip bomb cannot exhaust memory).
+ * Throws Error for damaged data or a length other than `length`; fflate does not verify
+ * the Adler-32 trailer, so callers should check their own checksums (PNG: chunk CRCs).
+ */
+export function inflateExact(data: Uint8Array, length: number): Uint8Array {
+  const out = unzlibSync(data, { out: new Uint8Array(length + 1) });
+  if (out.length !== length) {
+    const what = out.length > length ? 'more than' : `${out.length} bytes, not`;
+    throw new Error(`the compressed data inflates to ${what} the ${length} bytes the header implies`);
+  }
+  return out.subarray(0, length);
+}
+
+/** zlib-compresses `data` (level 0 stores, 9 is smallest); deterministic for a given level. */
+export function deflateZlib(data: Uint8Array, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+  return zlibSync(data, { level });
+}
