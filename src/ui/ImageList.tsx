@@ -57,7 +57,7 @@ const ImageRow = memo(function ImageRow({ image, selected }: { image: ImageRecor
         {cellomics && <div className="image-meta">{cellomics}</div>}
         <div className="image-meta">{describeSize(image)}</div>
         <div className="image-meta">
-          <span data-testid="image-object-count">{image.objectCount} objects</span> · <span className="status">new</span>
+          <span data-testid="image-object-count">{image.objectCount === 1 ? "1 object" : `${image.objectCount} objects`}</span> · <span className="status">new</span>
         </div>
       </div>
       <button

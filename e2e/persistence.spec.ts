@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { placement, screenPoint, storedObjects, waitUntilSaved } from './annotation';
+import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
+
+const IMAGE = 'MFGTMPcx7_170702000001_D13f04d0.png';
+
+test('a failed save is shown at once, the work stays in memory, and it is written once storage works again', async ({ page }) => {
+  await openEmptyProject(page);
+  await dropFiles(page, [realFile(join(DATASET, 'train', IMAGE))]);
+  await waitForShownImage(page, IMAGE);
+
+  // Storage full: every write of an object fails, as a browser at its quota would make it.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    (window as unknown as { restorePut: () => void }).restorePut = () => (IDBObjectStore.prototype.put = put);
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'objects') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const p = await placement(page);
+  await page.keyboard.press('n');
+  for (const [x, y] of [[200, 200], [300, 200], [300, 300]]) {
+    const point = screenPoint(p, x, y);
+    await page.mouse.click(point.sx, point.sy);
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('changes not saved');
+  await expect(page.getByRole('alert')).toContainText('quota');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved – kept in memory, retrying');
+  await expect(page.getByTestId('object-count')).toHaveText('1');
+  await screenshot(page, 'save-failed');
+  expect(await storedObjects(page)).toHaveLength(0);
+
+  await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+  await waitUntilSaved(page);
+  expect(await storedObjects(page)).toHaveLength(1);
+  await page.reload();
+  await waitForShownImage(page, IMAGE);
+  await expect(page.getByTestId('object-count')).toHaveText('1');
+});
+
+test('a database written by the first release (schema 1) opens and upgrades without losing images', async ({ page }) => {
+  // Any page of the app's origin that does not open the database itself.
+  await page.goto('/favicon.svg');
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('nuclei-annotator', 1);
+      request.onupgradeneeded = () => {
+        const created = request.result;
+        created.createObjectStore('images', { keyPath: 'id' }).createIndex('order', 'order');
+        created.createObjectStore('pixels', { keyPath: 'id' });
+        created.createObjectStore('sources', { keyPath: 'id' });
+        created.createObjectStore('meta', { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const grey = (size: number, value: number) => ({ width: size, height: size, channels: 1, bitDepth: 8, data: new Uint8Array(size * size).fill(value) });
+    const tx = db.transaction(['images', 'pixels', 'meta'], 'readwrite');
+    tx.objectStore('images').put({
+      id: 'v1-image', name: 'old_scan.png', format: 'png', width: 64, height: 64, channels: 1, sourceBitDepth: 8,
+      normalization: null, cellomics: null, thumbnail: grey(64, 90), order: 1, addedAt: 1, demo: false,
+      display: { low: 0, high: 255, gamma: 1, contrast: 1, brightness: 0 },
+    });
+    tx.objectStore('pixels').put({ id: 'v1-image', display: grey(64, 90), original: null });
+    tx.objectStore('meta').put({ key: 'demoSeeded', value: true });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+
+  await page.goto('/');
+  await expect(imageRows(page)).toHaveCount(1);
+  await waitForShownImage(page, 'old_scan.png');
+  await expect(page.getByTestId('image-object-count')).toHaveText('0 objects');
+  const version = await page.evaluate(() => indexedDB.databases().then((all) => all.find((db) => db.name === 'nuclei-annotator')?.version));
+  expect(version).toBe(2);
+  // The upgraded project takes new objects.
+  const p = await placement(page);
+  await page.keyboard.press('n');
+  for (const [x, y] of [[10, 10], [40, 10], [40, 40]]) {
+    const point = screenPoint(p, x, y);
+    await page.mouse.click(point.sx, point.sy);
+  }
+  await page.keyboard.press('Enter');
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('image-object-count')).toHaveText('1 object');
+});
