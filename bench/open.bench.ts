@@ -1,30 +1,16 @@
 // Opening a 1104 x 1104 image in the built app, in headless Chromium: from the click in the
 // image list to the image drawn on the stage (in-page performance marks). Reference, in the
 // same page and run: the browser's own PNG decode and draw of the same file.
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import { withApp } from './browser';
 import { median, round, type Measurement } from './stats';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/data');
 const PNG = resolve(SHARED, 'aitslab-bioimaging1/train/MFGTMPcx7_170702000001_B14f07d0.png');
 const C01 = resolve(SHARED, 'normalization/hoechst_like_1104x1104.C01');
-const PORT = 4174;
 const RUNS = 10;
-
-async function startServer(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  await new Promise<void>((ready, fail) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(String(PORT)) && ready());
-    server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}`)));
-  });
-  return () => process.kill(-server.pid!);
-}
 
 /** Clicks an image in the list and returns the in-page time until it was drawn. */
 async function timeOpen(page: Page, name: string): Promise<number> {
@@ -62,13 +48,8 @@ async function timeNativePng(page: Page, bytes: Buffer): Promise<number[]> {
   );
 }
 
-export async function benchOpen(): Promise<Measurement[]> {
-  const stopServer = await startServer();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.getByRole('button', { name: 'Remove demo images' }).click();
+export function benchOpen(): Promise<Measurement[]> {
+  return withApp(async (page) => {
     await page.locator('header [data-testid="file-input"]').setInputFiles([PNG, C01]);
     await page.getByTestId('image-row').nth(1).waitFor();
     const names = ['MFGTMPcx7_170702000001_B14f07d0.png', 'hoechst_like_1104x1104.C01'];
@@ -94,8 +75,5 @@ export async function benchOpen(): Promise<Measurement[]> {
         meetsTarget: value < 300,
       };
     });
-  } finally {
-    await browser.close();
-    stopServer();
-  }
+  });
 }

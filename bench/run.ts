@@ -1,6 +1,7 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
+import { benchAnnotate } from './annotate.bench';
 import { benchOpen } from './open.bench';
 import { writeResults, type Measurement } from './stats';
 
@@ -20,3 +21,7 @@ execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 const open = await benchOpen();
 show(open);
 console.log(`→ ${writeResults('open-image', open)}`);
+
+const annotate = await benchAnnotate();
+show(annotate);
+console.log(`→ ${writeResults('annotate', annotate)}`);

@@ -1,89 +1,74 @@
-import { useCallback } from 'react';
-import { Shape } from 'react-konva';
 import type Konva from 'konva';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Shape } from 'react-konva';
+import type { Box } from '../core/geometry';
 import { objectStats } from '../core/objectStats';
 import type { AnnotationObject } from '../core/objects';
-import { useAppStore } from '../store/store';
-import { colorIndex, FLAG_COLOR, PALETTE } from './objectColors';
+import { getState, useAppStore } from '../store/store';
+import { ObjectsRaster, type RasterScene } from './ObjectsRaster';
 
-/** Vertices closer than this on screen are merged while drawing (level of detail when zoomed out). */
-const MIN_STEP_PX = 0.75;
+/** After the view stops changing for this long, the cache is redrawn sharp at the new zoom. */
+const SETTLE_MS = 120;
+/** Past this many changed objects, one full redraw is cheaper than many region redraws. */
+const MAX_REGION_REDRAWS = 200;
 
-function tracePath(ctx: CanvasRenderingContext2D, objects: AnnotationObject[], minStep: number): void {
-  ctx.beginPath();
-  for (const object of objects) {
-    for (const ring of object.rings) {
-      let lastX = ring[0];
-      let lastY = ring[1];
-      ctx.moveTo(lastX, lastY);
-      for (let i = 2; i < ring.length; i += 2) {
-        const x = ring[i];
-        const y = ring[i + 1];
-        if (Math.abs(x - lastX) + Math.abs(y - lastY) < minStep) continue;
-        ctx.lineTo(x, y);
-        lastX = x;
-        lastY = y;
-      }
-      ctx.closePath();
-    }
+/** Image-space boxes of every object that differs between two versions of the model. */
+function changedBoxes(before: ReadonlyMap<string, AnnotationObject>, after: ReadonlyMap<string, AnnotationObject>): Box[] | null {
+  const boxes: Box[] = [];
+  for (const [id, object] of after) {
+    const old = before.get(id);
+    if (old === object) continue;
+    boxes.push(objectStats(object).box);
+    if (old) boxes.push(objectStats(old).box);
+    if (boxes.length > MAX_REGION_REDRAWS) return null;
   }
+  for (const [id, old] of before) if (!after.has(id)) boxes.push(objectStats(old).box);
+  return boxes.length > MAX_REGION_REDRAWS ? null : boxes;
+}
+
+function boxOf(objects: ReadonlyMap<string, AnnotationObject>, id: string | null): Box[] {
+  const object = id ? objects.get(id) : undefined;
+  return object ? [objectStats(object).box] : [];
 }
 
 /**
- * Every object except the selected one, drawn in one non-listening shape: objects outside the
- * view are skipped, objects of one colour share a path, and self-intersecting outlines get a
- * red dashed overlay. Hit-testing is done in the model (store/actions/hitTest.ts), not here.
+ * Every object except the selected one, as one non-listening shape that blits a cached raster
+ * (see ObjectsRaster). Hit-testing happens in the model (store/actions/hitTest.ts), not here.
  */
 export function ObjectsShape() {
+  const raster = useMemo(() => new ObjectsRaster(), []);
+  const shape = useRef<Konva.Shape>(null);
   const objects = useAppStore((state) => state.objects);
   const selectedId = useAppStore((state) => state.selectedId);
   const overlay = useAppStore((state) => state.overlay);
   const view = useAppStore((state) => state.view);
   const viewport = useAppStore((state) => state.viewport);
+  const shown = useRef<RasterScene | null>(null);
 
-  const sceneFunc = useCallback(
-    (context: Konva.Context) => {
-      if (overlay.mode === 'hidden') return;
-      const ctx = context._context;
-      const left = -view.x / view.zoom;
-      const top = -view.y / view.zoom;
-      const right = left + viewport.width / view.zoom;
-      const bottom = top + viewport.height / view.zoom;
-      const groups: AnnotationObject[][] = PALETTE.map(() => []);
-      const flagged: AnnotationObject[] = [];
-      for (const object of objects.values()) {
-        if (object.hidden || object.id === selectedId) continue;
-        const { box, selfIntersecting } = objectStats(object);
-        if (box.maxX < left || box.minX > right || box.maxY < top || box.minY > bottom) continue;
-        groups[colorIndex(object.id)].push(object);
-        if (selfIntersecting) flagged.push(object);
-      }
-      const minStep = MIN_STEP_PX / view.zoom;
-      ctx.lineWidth = 1.5 / view.zoom;
-      ctx.lineJoin = 'round';
-      groups.forEach((group, i) => {
-        if (group.length === 0) return;
-        tracePath(ctx, group, minStep);
-        if (overlay.mode === 'fill' && overlay.opacity > 0) {
-          ctx.globalAlpha = overlay.opacity;
-          ctx.fillStyle = PALETTE[i];
-          ctx.fill('evenodd');
-          ctx.globalAlpha = 1;
-        }
-        ctx.strokeStyle = PALETTE[i];
-        ctx.stroke();
-      });
-      if (flagged.length) {
-        tracePath(ctx, flagged, 0);
-        ctx.setLineDash([4 / view.zoom, 3 / view.zoom]);
-        ctx.lineWidth = 2 / view.zoom;
-        ctx.strokeStyle = FLAG_COLOR;
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-    },
-    [objects, selectedId, overlay, view, viewport],
-  );
+  const redraw = useCallback(() => shape.current?.getLayer()?.batchDraw(), []);
 
-  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+  // Model changes: redraw only the regions they touched; a new image or overlay redraws all.
+  useLayoutEffect(() => {
+    const scene: RasterScene = { objects, excludeId: selectedId, overlay };
+    const before = shown.current;
+    shown.current = scene;
+    const { view: current, viewport: size } = getState();
+    const boxes = before && before.overlay === overlay ? changedBoxes(before.objects, objects) : null;
+    if (!before || !boxes || !raster.covers(current, size)) raster.redrawAll(scene, current, size);
+    else raster.redrawRegions(scene, [...boxes, ...boxOf(before.objects, before.excludeId), ...boxOf(objects, selectedId)]);
+    redraw();
+  }, [objects, selectedId, overlay, raster, redraw]);
+
+  // View changes: reuse (scale) the cache at once, redraw it sharp when the view settles.
+  useEffect(() => {
+    if (raster.covers(view, viewport) || !shown.current) return;
+    const timer = setTimeout(() => {
+      raster.redrawAll(shown.current!, getState().view, getState().viewport);
+      redraw();
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [view, viewport, raster, redraw]);
+
+  const sceneFunc = useCallback((context: Konva.Context) => raster.blit(context._context), [raster]);
+  return <Shape ref={shape} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

@@ -57,6 +57,7 @@ function applyStates(changes: Array<[string, AnnotationObject | null]>): void {
 export function commit(changes: Step<AnnotationObject>): void {
   const imageId = getState().objectsImageId;
   if (!imageId || changes.length === 0) return;
+  performance.mark('objects-changed');
   const history = historyOf(imageId);
   history.record(changes);
   applyStates(changes.map((change) => [change.id, change.after]));
