@@ -56,18 +56,27 @@ export class ObjectsRaster {
     const { zoom, x, y } = this.drawn!;
     const ctx = this.canvas.getContext('2d')!;
     const scale = zoom * this.pixelRatio;
+    // The cleared area is whole device pixels: a clip edge through pixels would blend old and new
+    // drawing there and leave faint seams after repeated region redraws.
+    const pixels = region ? toPixels(grow(region, 2 / zoom), scale, x * this.pixelRatio, y * this.pixelRatio) : null;
+    const area = pixels ? toImage(pixels, scale, x * this.pixelRatio, y * this.pixelRatio) : this.visibleBox();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (pixels) {
+      ctx.beginPath();
+      ctx.rect(pixels.minX, pixels.minY, pixels.maxX - pixels.minX, pixels.maxY - pixels.minY);
+      ctx.clip();
+      ctx.clearRect(pixels.minX, pixels.minY, pixels.maxX - pixels.minX, pixels.maxY - pixels.minY);
+    } else {
+      ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    }
     ctx.setTransform(scale, 0, 0, scale, x * this.pixelRatio, y * this.pixelRatio);
     const visible = this.visibleBox();
-    const area = region ? grow(region, 2 / zoom) : visible;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(area.minX, area.minY, area.maxX - area.minX, area.maxY - area.minY);
-    ctx.clip();
-    ctx.clearRect(area.minX, area.minY, area.maxX - area.minX, area.maxY - area.minY);
     const inside: AnnotationObject[] = [];
     for (const object of scene.objects.values()) {
       if (object.hidden || object.id === scene.excludeId) continue;
-      if (boxesIntersect(objectStats(object).box, area) && boxesIntersect(objectStats(object).box, visible)) inside.push(object);
+      const { box } = objectStats(object);
+      if (boxesIntersect(box, area) && boxesIntersect(box, visible)) inside.push(object);
     }
     drawObjects(ctx, inside, zoom, scene.overlay);
     ctx.restore();
@@ -92,6 +101,25 @@ export class ObjectsRaster {
 
 function margins(viewport: { width: number; height: number }): { marginX: number; marginY: number } {
   return { marginX: Math.ceil(viewport.width * MARGIN), marginY: Math.ceil(viewport.height * MARGIN) };
+}
+
+/** An image-space box as the device-pixel rectangle covering it (whole pixels, rounded outwards). */
+function toPixels(box: Box, scale: number, offsetX: number, offsetY: number): Box {
+  return {
+    minX: Math.floor(box.minX * scale + offsetX),
+    minY: Math.floor(box.minY * scale + offsetY),
+    maxX: Math.ceil(box.maxX * scale + offsetX),
+    maxY: Math.ceil(box.maxY * scale + offsetY),
+  };
+}
+
+function toImage(pixels: Box, scale: number, offsetX: number, offsetY: number): Box {
+  return {
+    minX: (pixels.minX - offsetX) / scale,
+    minY: (pixels.minY - offsetY) / scale,
+    maxX: (pixels.maxX - offsetX) / scale,
+    maxY: (pixels.maxY - offsetY) / scale,
+  };
 }
 
 function grow(box: Box, by: number): Box {

@@ -1,4 +1,4 @@
-import { clipRingToBox, cleanRing, nearestVertex, replaceRingSection, ringArea } from '../core/geometry';
+import { clipRingToBox, cleanRing, nearestVertex, objectArea, replaceRingSection } from '../core/geometry';
 import { createObject, imageBounds, updateObject } from '../store/actions/annotations';
 import { notify } from '../store/actions/notices';
 import { getState, setState } from '../store/store';
@@ -88,7 +88,7 @@ export function finishDrawing(): void {
   if (!draft || draft.redraw) return;
   const { width, height } = imageBounds();
   const outline = cleanRing(draft.vertices);
-  if (outline.length < 6 || ringArea(outline) === 0) return; // keep drawing: not yet a polygon
+  if (outline.length < 6 || objectArea([outline]) === 0) return; // keep drawing: not yet a polygon
   const ring = clipRingToBox(outline, { minX: 0, minY: 0, maxX: width, maxY: height });
   if (ring.length < 6) notify('info', 'The outline lies outside the image; nothing was added.');
   else createObject([ring]);
