@@ -1,20 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expectRing, placement, screenPoint, storedObjects, waitUntilSaved, type Placement } from './annotation';
+import { clickImagePoints, drawPolygon, expectRing, placement, screenPoint, storedObjects, waitUntilSaved, type Placement } from './annotation';
 import { DATASET, dropFiles, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
 
 const IMAGE = 'MFGTMPcx7_170702000001_B14f07d0.png';
-
-/** Clicks image points; returns the image coordinates actually clicked, as a flat ring. */
-async function clickAll(page: Page, p: Placement, points: number[][]): Promise<number[]> {
-  const ring: number[] = [];
-  for (const [ix, iy] of points) {
-    const { sx, sy, x, y } = screenPoint(p, ix, iy);
-    await page.mouse.click(sx, sy);
-    ring.push(x, y);
-  }
-  return ring;
-}
 
 async function drag(page: Page, p: Placement, from: number[], to: number[], modifiers: { alt?: boolean } = {}) {
   const a = screenPoint(p, from[0], from[1]);
@@ -39,10 +28,9 @@ test('draw, edit, redraw, delete, paste, undo and redo; every vertex survives a 
   // Five polygons: Enter, a click on the first vertex, Shift-freehand, a double click, and one
   // that crosses the image's left edge (clipped to it).
   await page.keyboard.press('n');
-  const a = await clickAll(page, p, [[100, 100], [220, 100], [220, 200], [100, 200]]);
-  await page.keyboard.press('Enter');
-  const b = await clickAll(page, p, [[300, 100], [360, 90], [420, 100], [440, 220], [300, 220]]);
-  await clickAll(page, p, [[300, 100]]);
+  const a = await drawPolygon(page, p, [[100, 100], [220, 100], [220, 200], [100, 200]]);
+  const b = await clickImagePoints(page, p, [[300, 100], [360, 90], [420, 100], [440, 220], [300, 220]]);
+  await clickImagePoints(page, p, [[300, 100]]);
   await expect(objectCount(page)).toHaveText('2');
 
   const start = screenPoint(p, 560, 150);
@@ -60,43 +48,42 @@ test('draw, edit, redraw, delete, paste, undo and redo; every vertex survives a 
   await page.mouse.up();
   await page.keyboard.press('Enter');
 
-  const d = await clickAll(page, p, [[100, 400], [200, 380], [230, 480]]);
+  const d = await clickImagePoints(page, p, [[100, 400], [200, 380], [230, 480]]);
   const last = screenPoint(p, 120, 500);
   await page.mouse.dblclick(last.sx, last.sy);
   d.push(last.x, last.y);
 
-  const e = await clickAll(page, p, [[-12, 600], [80, 600], [80, 700], [-12, 700]]);
-  await page.keyboard.press('Enter');
+  const e = await drawPolygon(page, p, [[-12, 600], [80, 600], [80, 700], [-12, 700]]);
   await expect(objectCount(page)).toHaveText('5');
   expect(e[0]).toBeLessThan(0); // really clicked outside the image
   const eClipped = [0, e[1], e[2], e[3], e[4], e[5], 0, e[7]];
   await screenshot(page, 'annotate-drawn');
 
   // Esc in the middle of an outline adds nothing; a second Esc leaves drawing mode.
-  await clickAll(page, p, [[700, 700], [760, 700]]);
+  await clickImagePoints(page, p, [[700, 700], [760, 700]]);
   await page.keyboard.press('Escape');
   await expect(objectCount(page)).toHaveText('5');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Select' })).toHaveAttribute('aria-pressed', 'true');
 
   // Edit A: move a vertex, insert one at an edge midpoint, delete one with Alt + click.
-  await clickAll(page, p, [[160, 150]]);
+  await clickImagePoints(page, p, [[160, 150]]);
   const moved = await drag(page, p, [a[2], a[3]], [250, 80]);
   const midpoint = [(a[4] + a[6]) / 2, (a[5] + a[7]) / 2];
   const inserted = await drag(page, p, midpoint, [160, 240]);
   await page.keyboard.down('Alt');
-  await clickAll(page, p, [[a[0], a[1]]]);
+  await clickImagePoints(page, p, [[a[0], a[1]]]);
   await page.keyboard.up('Alt');
   const aEdited = [moved.to.x, moved.to.y, a[4], a[5], inserted.to.x, inserted.to.y, a[6], a[7]];
   await screenshot(page, 'annotate-edited');
 
   // Redraw part of B: Shift + click vertex 0, two new points, click vertex 2.
-  await clickAll(page, p, [[370, 160]]);
+  await clickImagePoints(page, p, [[370, 160]]);
   await page.keyboard.down('Shift');
-  await clickAll(page, p, [[b[0], b[1]]]);
+  await clickImagePoints(page, p, [[b[0], b[1]]]);
   await page.keyboard.up('Shift');
-  const path = await clickAll(page, p, [[330, 60], [380, 50]]);
-  await clickAll(page, p, [[b[4], b[5]]]);
+  const path = await clickImagePoints(page, p, [[330, 60], [380, 50]]);
+  await clickImagePoints(page, p, [[b[4], b[5]]]);
   const bRedrawn = [b[0], b[1], ...path, ...b.slice(4)];
 
   // Move E by dragging it.
@@ -105,10 +92,10 @@ test('draw, edit, redraw, delete, paste, undo and redo; every vertex survives a 
   const eMoved = eClipped.map((value, i) => value + (i % 2 ? dy : dx));
 
   // Delete D; copy C and paste it under the mouse.
-  await clickAll(page, p, [[170, 440]]);
+  await clickImagePoints(page, p, [[170, 440]]);
   await page.keyboard.press('Delete');
   await expect(objectCount(page)).toHaveText('4');
-  await clickAll(page, p, [[500, 150]]);
+  await clickImagePoints(page, p, [[500, 150]]);
   await page.keyboard.press('Control+c');
   const target = screenPoint(p, 800, 800);
   await page.mouse.move(target.sx, target.sy);

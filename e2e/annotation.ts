@@ -56,3 +56,21 @@ export function expectRing(actual: number[], expected: number[]): void {
   expect(actual.length).toBe(expected.length);
   actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 6));
 }
+
+/** Clicks image points (snapped to whole screen pixels); returns the image points really clicked, as a flat ring. */
+export async function clickImagePoints(page: Page, p: Placement, points: number[][]): Promise<number[]> {
+  const ring: number[] = [];
+  for (const [ix, iy] of points) {
+    const { sx, sy, x, y } = screenPoint(p, ix, iy);
+    await page.mouse.click(sx, sy);
+    ring.push(x, y);
+  }
+  return ring;
+}
+
+/** In drawing mode: clicks the vertices and closes the polygon with Enter. */
+export async function drawPolygon(page: Page, p: Placement, points: number[][]): Promise<number[]> {
+  const ring = await clickImagePoints(page, p, points);
+  await page.keyboard.press('Enter');
+  return ring;
+}

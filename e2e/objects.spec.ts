@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { placement, screenPoint, storedObjects, waitUntilSaved, type Placement } from './annotation';
+import { drawPolygon, placement, screenPoint, storedObjects, waitUntilSaved } from './annotation';
 import { DATASET, dropFiles, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
 
 const IMAGE = 'MFGTMPcx7_170702090001_A02f07d0.png';
-
-async function polygon(page: Page, p: Placement, points: number[][]) {
-  for (const [x, y] of points) {
-    const point = screenPoint(p, x, y);
-    await page.mouse.click(point.sx, point.sy);
-  }
-  await page.keyboard.press('Enter');
-}
 
 const rows = (page: Page) => page.getByTestId('object-row');
 
@@ -21,9 +13,9 @@ test('object list, flags, stacking, hide, lock, Tab and overlay modes', async ({
   await waitForShownImage(page, IMAGE);
   const p = await placement(page);
   await page.keyboard.press('n');
-  await polygon(page, p, [[100, 100], [200, 100], [200, 200], [100, 200]]);
-  await polygon(page, p, [[150, 150], [260, 150], [260, 260], [150, 260]]); // overlaps the first
-  await polygon(page, p, [[400, 400], [500, 500], [500, 400], [400, 500]]); // a bow-tie
+  await drawPolygon(page, p, [[100, 100], [200, 100], [200, 200], [100, 200]]);
+  await drawPolygon(page, p, [[150, 150], [260, 150], [260, 260], [150, 260]]); // overlaps the first
+  await drawPolygon(page, p, [[400, 400], [500, 500], [500, 400], [400, 500]]); // a bow-tie
   await page.keyboard.press('Escape');
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).nth(2)).toContainText('crosses');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { placement, screenPoint, storedObjects, waitUntilSaved } from './annotation';
+import { drawPolygon, placement, storedObjects, waitUntilSaved } from './annotation';
 import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
 
 const IMAGE = 'MFGTMPcx7_170702000001_D13f04d0.png';
@@ -21,11 +21,7 @@ test('a failed save is shown at once, the work stays in memory, and it is writte
   });
   const p = await placement(page);
   await page.keyboard.press('n');
-  for (const [x, y] of [[200, 200], [300, 200], [300, 300]]) {
-    const point = screenPoint(p, x, y);
-    await page.mouse.click(point.sx, point.sy);
-  }
-  await page.keyboard.press('Enter');
+  await drawPolygon(page, p, [[200, 200], [300, 200], [300, 300]]);
   await expect(page.getByRole('alert')).toContainText('changes not saved');
   await expect(page.getByRole('alert')).toContainText('quota');
   await expect(page.getByTestId('save-state')).toHaveText('Not saved – kept in memory, retrying');
@@ -79,11 +75,7 @@ test('a database written by the first release (schema 1) opens and upgrades with
   // The upgraded project takes new objects.
   const p = await placement(page);
   await page.keyboard.press('n');
-  for (const [x, y] of [[10, 10], [40, 10], [40, 40]]) {
-    const point = screenPoint(p, x, y);
-    await page.mouse.click(point.sx, point.sy);
-  }
-  await page.keyboard.press('Enter');
+  await drawPolygon(page, p, [[10, 10], [40, 10], [40, 40]]);
   await waitUntilSaved(page);
   await page.reload();
   await expect(page.getByTestId('image-object-count')).toHaveText('1 object');
