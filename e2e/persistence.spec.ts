@@ -71,7 +71,7 @@ test('a database written by the first release (schema 1) opens and upgrades with
   await waitForShownImage(page, 'old_scan.png');
   await expect(page.getByTestId('image-object-count')).toHaveText('0 objects');
   const version = await page.evaluate(() => indexedDB.databases().then((all) => all.find((db) => db.name === 'nuclei-annotator')?.version));
-  expect(version).toBe(2);
+  expect(version).toBe(3);
   // The upgraded project takes new objects.
   const p = await placement(page);
   await page.keyboard.press('n');

@@ -4,6 +4,8 @@
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Creates a folder and its parents; no error when it exists. */
+  makeDir(path: string): Promise<void>;
   stdout(line: string): void;
   stderr(line: string): void;
 }

@@ -4,21 +4,26 @@
  * vectorize, ...) are one entry each. Exit codes: 0 success, 1 bad input file or I/O failure,
  * 2 usage error (unknown command, missing or extra arguments).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { rasterizeCommand, roundtripCommand, vectorizeCommand } from './masks';
 import { normalizeCommand } from './normalize';
 
 export { UsageError, type CliCommand, type CliIo };
 
 export const COMMANDS: Record<string, CliCommand> = {
   normalize: normalizeCommand,
+  roundtrip: roundtripCommand,
+  rasterize: rasterizeCommand,
+  vectorize: vectorizeCommand,
 };
 
 export const nodeIo: CliIo = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, data) => writeFile(path, data),
+  makeDir: async (path) => void (await mkdir(path, { recursive: true })),
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
 };

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import { DB_NAME, type AnnotatorDB, type ImageRecord, type PixelsRecord, type SourceRecord } from './schema';
+import { DB_NAME, type AnnotatorDB, type ImageRecord, type MaskRecord, type PixelsRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
 let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
@@ -47,8 +47,8 @@ const objectsOf = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []
 
 /** Removes images and everything stored for them, in one transaction. */
 export async function deleteImages(ids: string[]): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects'], 'readwrite');
-  const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'masks'], 'readwrite');
+  const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources'), tx.objectStore('masks')];
   const objects = tx.objectStore('objects');
   await Promise.all([
     ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(objectsOf(id))]),
@@ -85,4 +85,23 @@ export async function readMeta<T>(key: string): Promise<T | undefined> {
 
 export async function writeMeta(key: string, value: unknown): Promise<void> {
   await (await database()).put('meta', { key, value });
+}
+
+export async function loadImageRecord(id: string): Promise<ImageRecord | undefined> {
+  return (await database()).get('images', id);
+}
+
+export async function loadSource(id: string): Promise<SourceRecord | undefined> {
+  return (await database()).get('sources', id);
+}
+
+export async function loadMask(imageId: string): Promise<MaskRecord | undefined> {
+  return (await database()).get('masks', imageId);
+}
+
+/** Stores a recomputed mask unless the image was removed meanwhile. */
+export async function saveMask(mask: MaskRecord): Promise<void> {
+  const tx = (await database()).transaction(['images', 'masks'], 'readwrite');
+  if (await tx.objectStore('images').get(mask.imageId)) await tx.objectStore('masks').put(mask);
+  await tx.done;
 }

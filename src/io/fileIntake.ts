@@ -5,6 +5,8 @@
 export interface IntakeFile {
   file: File;
   inFolder: boolean;
+  /** Path within what was dropped or picked ("train/a.png"); the file name when there is none. */
+  path: string;
 }
 
 /** Collects the files of a drop: plain files as they are, folders walked recursively. */
@@ -22,7 +24,7 @@ export async function filesFromDrop(dataTransfer: DataTransfer): Promise<IntakeF
 export function pickedFiles(files: Iterable<File>, inFolder: boolean): IntakeFile[] {
   return Array.from(files)
     .filter((file) => !isHidden(file))
-    .map((file) => ({ file, inFolder }));
+    .map((file) => ({ file, inFolder, path: file.webkitRelativePath || file.name }));
 }
 
 /** Hidden files (".DS_Store", "._x") are left out, as a file manager would. */
@@ -33,7 +35,7 @@ function isHidden(file: File): boolean {
 async function filesOfEntry(entry: FileSystemEntry, inFolder: boolean): Promise<IntakeFile[]> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    return [{ file, inFolder }];
+    return [{ file, inFolder, path: entry.fullPath.replace(/^\//, '') }];
   }
   if (!entry.isDirectory) return [];
   const children = await readAllEntries((entry as FileSystemDirectoryEntry).createReader());

@@ -23,6 +23,10 @@ export const MIGRATIONS: Migration[] = [
       await cursor.update({ ...cursor.value, objectCount: 0 });
     }
   },
+  // 2 -> 3: each image's current mask, kept ready for export.
+  (db) => {
+    db.createObjectStore('masks', { keyPath: 'imageId' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

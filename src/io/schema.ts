@@ -28,6 +28,8 @@ export interface ImageRecord {
   display: DisplaySettings;
   /** Objects annotated on the image (kept with every save of its objects). */
   objectCount: number;
+  /** Dataset split from the folder it came from ("train", "dev", "test", …); absent: none. */
+  split?: string;
 }
 
 /** Pixel data of one image, read only when it is opened. */
@@ -49,6 +51,22 @@ export interface ObjectRecord extends AnnotationObject {
   imageId: string;
 }
 
+/**
+ * The image's current `_objects.png` (random colours), kept beside its polygons and recomputed
+ * in the background after changes; the polygons stay the source of truth.
+ */
+export interface MaskRecord {
+  imageId: string;
+  /** The encoded PNG. */
+  bytes: Uint8Array;
+  objectCount: number;
+  overlapPixels: number;
+  emptyObjects: number;
+  warnings: string[];
+  /** Time of the newest object change it reflects (0 for an image without objects). */
+  objectsUpdatedAt: number;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -58,6 +76,7 @@ export interface MetaRecord {
  * Persisted schema. Version history (each step is a migration in `migrations.ts`):
  * 1 — stores images, pixels, sources, meta.
  * 2 — store objects (key [imageId, id], index imageId); images gain objectCount.
+ * 3 — store masks (key imageId); images may carry a split.
  */
 export interface AnnotatorDB extends DBSchema {
   images: { key: string; value: ImageRecord; indexes: { order: number } };
@@ -65,4 +84,5 @@ export interface AnnotatorDB extends DBSchema {
   sources: { key: string; value: SourceRecord };
   meta: { key: string; value: MetaRecord };
   objects: { key: [string, string]; value: ObjectRecord; indexes: { imageId: string } };
+  masks: { key: string; value: MaskRecord };
 }

@@ -40,9 +40,9 @@ export interface ViewSlice {
   pointer: { x: number; y: number } | null;
 }
 
-export interface IntakeSlice {
-  /** Files being brought in; null when idle. */
-  intake: { done: number; total: number; current: string } | null;
+export interface ProgressSlice {
+  /** A long task under way (bringing files in, exporting), for the progress bar; null when idle. */
+  progress: { verb: string; done: number; total: number; current: string } | null;
 }
 
 export interface Notice {
@@ -88,15 +88,26 @@ export interface ToolSlice {
   overlay: { mode: OverlayMode; opacity: number };
 }
 
+/** What the last export wrote, shown in the export dialog. */
+export interface ExportReport {
+  fileName: string;
+  objects: number;
+  overlapPixels: number;
+  emptyObjects: number;
+  warnings: string[];
+}
+
 export interface PanelSlice {
   shortcutsHelpOpen: boolean;
+  exportOpen: boolean;
+  lastExport: ExportReport | null;
   /** Images waiting for the user to confirm their removal; empty when no dialog is open. */
   confirmRemoval: string[];
 }
 
 export type AppState = ProjectSlice &
   ViewSlice &
-  IntakeSlice &
+  ProgressSlice &
   NoticeSlice &
   SaveSlice &
   AnnotationSlice &
@@ -112,7 +123,7 @@ export const initialState: AppState = {
   autoFit: true,
   viewport: { width: 800, height: 600 },
   pointer: null,
-  intake: null,
+  progress: null,
   notices: [],
   pendingSaves: 0,
   saveFailed: false,
@@ -127,6 +138,8 @@ export const initialState: AppState = {
   draft: null,
   overlay: { mode: 'fill', opacity: 0.35 },
   shortcutsHelpOpen: false,
+  exportOpen: false,
+  lastExport: null,
   confirmRemoval: [],
 };
 

@@ -3,13 +3,14 @@ import { useAppStore } from '../store/store';
 import { ConfirmRemoval } from './ConfirmRemoval';
 import { DisplayPanel } from './DisplayPanel';
 import { DropTarget } from './DropTarget';
+import { ExportDialog } from './ExportDialog';
 import { EmptyState } from './EmptyState';
 import { ImageInfo } from './ImageInfo';
 import { ImageList } from './ImageList';
-import { IntakeProgress } from './IntakeProgress';
 import { Notices } from './Notices';
 import { ObjectList } from './ObjectList';
 import { OverlayPanel } from './OverlayPanel';
+import { ProgressBar } from './ProgressBar';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -37,10 +38,11 @@ export function App() {
         </main>
         <StatusBar />
       </div>
-      <IntakeProgress />
+      <ProgressBar />
       <Notices />
       <ShortcutsHelp />
       <ConfirmRemoval />
+      <ExportDialog />
     </DropTarget>
   );
 }

@@ -1,4 +1,4 @@
-import { toggleShortcutsHelp } from '../store/actions/panels';
+import { openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
 import { actualSize, fitToWindow, zoomIn, zoomOut } from '../store/actions/view';
 import { useAppStore } from '../store/store';
@@ -12,6 +12,9 @@ export function Toolbar() {
     <header className="toolbar">
       <span className="brand">Nuclei Annotator</span>
       <FilePickers />
+      <button type="button" onClick={openExport} title="Export masks or annotations (Ctrl+E)">
+        Export…
+      </button>
       <ToolButtons />
       <span className="toolbar-gap" />
       <div className="button-group" aria-label="Navigation">

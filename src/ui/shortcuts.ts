@@ -10,7 +10,7 @@ import {
   toggleHiddenSelection,
   toggleLockedSelection,
 } from '../store/actions/objectCommands';
-import { toggleShortcutsHelp } from '../store/actions/panels';
+import { openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import { getState } from '../store/store';
@@ -58,6 +58,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['V'], description: 'Overlay: fill, outline only, hidden', run: cycleOverlay },
   { keys: ['Ctrl+Z'], description: 'Undo', run: undo },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'Redo', run: redo },
+  { keys: ['Ctrl+E'], description: 'Export masks or annotations', run: openExport },
   { keys: ['F'], description: 'Next image', run: () => stepImage(1) },
   { keys: ['D'], description: 'Previous image', run: () => stepImage(-1) },
   { keys: ['+', '='], description: 'Zoom in', run: zoomIn },

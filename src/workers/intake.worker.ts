@@ -2,11 +2,12 @@
 // Decodes and normalizes images off the main thread, so a large drop never freezes the app.
 import { generateDemoImages } from '../core/demo';
 import { prepareImage, prepareRaster, type PreparedImage } from '../core/intake';
-import type { IntakeRequest, IntakeResponse } from './intakeProtocol';
+import type { IntakeRequest } from './intakeProtocol';
+import { serveRequests } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-async function handle(request: IntakeRequest): Promise<PreparedImage[]> {
+async function prepare(request: IntakeRequest): Promise<PreparedImage[]> {
   if (request.kind === 'demo') {
     return generateDemoImages().map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
   }
@@ -22,15 +23,7 @@ function transferables(images: PreparedImage[]): ArrayBuffer[] {
   );
 }
 
-self.onmessage = async (event: MessageEvent<IntakeRequest>) => {
-  const { requestId } = event.data;
-  let response: IntakeResponse;
-  try {
-    const images = await handle(event.data);
-    response = { requestId, ok: true, images };
-    self.postMessage(response, transferables(images));
-  } catch (error) {
-    response = { requestId, ok: false, message: error instanceof Error ? error.message : String(error) };
-    self.postMessage(response);
-  }
-};
+serveRequests<IntakeRequest>(self, async (request) => {
+  const images = await prepare(request);
+  return { result: images, transfer: transferables(images) };
+});

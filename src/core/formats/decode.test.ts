@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FileFormatError } from '../errors';
 import { writeGrayJpeg } from '../testing/grayJpeg';
 import { sharedDataDir } from '../testing/sharedData';
-import { writeTestTiff } from '../testing/tiffWriter';
+import { writeTiff } from './tiffWriter';
 import { encodeC01 } from './c01';
 import { decodeImage, decodeImageFile, detectImageFormat } from './decode';
 import { hasImageExtension, SUPPORTED_EXTENSIONS } from './extensions';
@@ -30,7 +30,7 @@ describe('decodeImageFile dispatch', () => {
   it('recognises each format by content, and .C01 by its extension in any case', () => {
     const png = encodePng(gray8);
     const jpeg = writeGrayJpeg(8, 8, gray8.data);
-    const tiff = writeTestTiff({ width: 3, height: 2, bits: 16, data: gray16.data, bigEndian: true });
+    const tiff = writeTiff({ width: 3, height: 2, bits: 16, data: gray16.data, bigEndian: true });
     const c01 = encodeC01(gray16);
     expect(detectImageFormat('a.png', png)).toBe('png');
     expect(detectImageFormat('a.jpg', jpeg)).toBe('jpeg');
@@ -70,7 +70,7 @@ describe('decodeImageFile refuses bad input with the file name and a reason', ()
 
   it('a truncated PNG, TIFF and C01, and never a raw library error', () => {
     const png = encodePng({ width: 50, height: 50, channels: 3, bitDepth: 8, data: new Uint8Array(7500).map((_, i) => i % 253) });
-    const tiff = writeTestTiff({ width: 50, height: 50, bits: 8, data: new Uint8Array(2500) });
+    const tiff = writeTiff({ width: 50, height: 50, bits: 8, data: new Uint8Array(2500) });
     const c01 = encodeC01({ width: 50, height: 50, channels: 1, bitDepth: 16, data: new Uint16Array(2500).map((_, i) => i * 26) });
     for (const [name, bytes] of [['cut.png', png], ['cut.tif', tiff], ['cut.C01', c01]] as const) {
       for (const length of [bytes.length >> 1, 9, 5]) {
@@ -87,7 +87,7 @@ describe('decodeImageFile refuses bad input with the file name and a reason', ()
     new DataView(png.buffer).setUint32(16, 30000);
     new DataView(png.buffer).setUint32(20, 30000);
     const jpeg = writeGrayJpeg(8, 8, gray8.data, { frameWidth: 30000, frameHeight: 30000 });
-    const tiff = writeTestTiff({ width: 30000, height: 30000, bits: 8, data: [0] });
+    const tiff = writeTiff({ width: 30000, height: 30000, bits: 8, data: [0] });
     for (const [name, bytes] of [['h.png', png], ['h.jpg', jpeg], ['h.tif', tiff]] as const) {
       expect(errorOf(() => decodeImageFile(name, bytes)).message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: \\w+ image is 30000 x 30000 pixels`));
     }

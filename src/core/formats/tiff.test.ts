@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FileFormatError } from '../errors';
 import { rasterDifference } from '../testing/rasters';
 import { sharedDataDir } from '../testing/sharedData';
-import { writeTestTiff } from '../testing/tiffWriter';
+import { writeTiff } from './tiffWriter';
 import { decodePng } from './png';
 import { decodeTiff, isTiff } from './tiff';
 
@@ -27,7 +27,7 @@ describe('decodeTiff on generated files', () => {
     const data = ramp(6 * 4, 11, 256);
     for (const bigEndian of [false, true]) {
       for (const deflate of [false, true]) {
-        const tiff = writeTestTiff({ width: 6, height: 4, bits: 8, data, bigEndian, deflate });
+        const tiff = writeTiff({ width: 6, height: 4, bits: 8, data, bigEndian, deflate });
         expect(isTiff(tiff)).toBe(true);
         expect(decodeTiff('g.tif', tiff)).toEqual({ width: 6, height: 4, channels: 1, bitDepth: 8, data: Uint8Array.from(data) });
       }
@@ -37,28 +37,28 @@ describe('decodeTiff on generated files', () => {
   it('16-bit gray, little and big endian', () => {
     const data = ramp(5 * 3, 4099, 65536);
     for (const bigEndian of [false, true]) {
-      const raster = decodeTiff('g16.tif', writeTestTiff({ width: 5, height: 3, bits: 16, data, bigEndian }));
+      const raster = decodeTiff('g16.tif', writeTiff({ width: 5, height: 3, bits: 16, data, bigEndian }));
       expect(raster).toEqual({ width: 5, height: 3, channels: 1, bitDepth: 16, data: Uint16Array.from(data) });
     }
   });
 
   it('WhiteIsZero gray is inverted to black-is-zero', () => {
-    const raster = decodeTiff('w.tif', writeTestTiff({ width: 3, height: 1, bits: 8, photometric: 0, data: [0, 100, 255] }));
+    const raster = decodeTiff('w.tif', writeTiff({ width: 3, height: 1, bits: 8, photometric: 0, data: [0, 100, 255] }));
     expect(Array.from(raster.data)).toEqual([255, 155, 0]);
   });
 
   it('RGB (8 and 16 bit), RGBA, and gray with an extra sample', () => {
     const rgb = ramp(4 * 2 * 3, 7, 256);
-    expect(decodeTiff('rgb.tif', writeTestTiff({ width: 4, height: 2, bits: 8, samplesPerPixel: 3, photometric: 2, data: rgb })))
+    expect(decodeTiff('rgb.tif', writeTiff({ width: 4, height: 2, bits: 8, samplesPerPixel: 3, photometric: 2, data: rgb })))
       .toEqual({ width: 4, height: 2, channels: 3, bitDepth: 8, data: Uint8Array.from(rgb) });
     const rgb16 = ramp(2 * 2 * 3, 9001, 65536);
-    expect(decodeTiff('rgb16.tif', writeTestTiff({ width: 2, height: 2, bits: 16, samplesPerPixel: 3, photometric: 2, data: rgb16 })))
+    expect(decodeTiff('rgb16.tif', writeTiff({ width: 2, height: 2, bits: 16, samplesPerPixel: 3, photometric: 2, data: rgb16 })))
       .toEqual({ width: 2, height: 2, channels: 3, bitDepth: 16, data: Uint16Array.from(rgb16) });
     const rgba = [1, 2, 3, 255, 4, 5, 6, 128];
-    expect(decodeTiff('rgba.tif', writeTestTiff({ width: 2, height: 1, bits: 8, samplesPerPixel: 4, photometric: 2, extraSamples: [2], data: rgba })))
+    expect(decodeTiff('rgba.tif', writeTiff({ width: 2, height: 1, bits: 8, samplesPerPixel: 4, photometric: 2, extraSamples: [2], data: rgba })))
       .toEqual({ width: 2, height: 1, channels: 4, bitDepth: 8, data: Uint8Array.from(rgba) });
     const grayAlpha = [10, 255, 20, 0];
-    expect(decodeTiff('ga.tif', writeTestTiff({ width: 2, height: 1, bits: 8, samplesPerPixel: 2, extraSamples: [2], data: grayAlpha })))
+    expect(decodeTiff('ga.tif', writeTiff({ width: 2, height: 1, bits: 8, samplesPerPixel: 2, extraSamples: [2], data: grayAlpha })))
       .toEqual({ width: 2, height: 1, channels: 1, bitDepth: 8, data: Uint8Array.of(10, 20) });
   });
 
@@ -66,38 +66,38 @@ describe('decodeTiff on generated files', () => {
     const colorMap = new Array<number>(3 * 256).fill(0);
     colorMap[1] = 65535; // index 1: red
     colorMap[256 + 2] = 32896; // index 2: green 128
-    const indexed = writeTestTiff({ width: 3, height: 1, bits: 8, photometric: 3, colorMap, data: [1, 2, 0] });
+    const indexed = writeTiff({ width: 3, height: 1, bits: 8, photometric: 3, colorMap, data: [1, 2, 0] });
     expect(decodeTiff('p.tif', indexed)).toEqual({ width: 3, height: 1, channels: 3, bitDepth: 8, data: Uint8Array.of(255, 0, 0, 0, 128, 0, 0, 0, 0) });
     const grayMap = Array.from({ length: 3 * 256 }, (_, i) => (255 - (i % 256)) * 257);
-    const gray = writeTestTiff({ width: 2, height: 1, bits: 8, photometric: 3, colorMap: grayMap, data: [0, 200] });
+    const gray = writeTiff({ width: 2, height: 1, bits: 8, photometric: 3, colorMap: grayMap, data: [0, 200] });
     expect(decodeTiff('pg.tif', gray)).toEqual({ width: 2, height: 1, channels: 1, bitDepth: 8, data: Uint8Array.of(255, 55) });
   });
 });
 
 describe('decodeTiff refuses bad or unsupported input with the file name and a reason', () => {
   it('a header claiming 30000 x 30000 pixels, before reading any strip', () => {
-    const huge = writeTestTiff({ width: 30000, height: 30000, bits: 16, data: [1, 2, 3] });
+    const huge = writeTiff({ width: 30000, height: 30000, bits: 16, data: [1, 2, 3] });
     expect(huge.length).toBeLessThan(200);
     expect(errorOf(() => decodeTiff('huge.tif', huge)).message)
       .toBe('huge.tif: TIFF image is 30000 x 30000 pixels (900 MP), larger than the limit of 400 MP');
   });
 
   it('floating-point, 32-bit integer and signed samples', () => {
-    const float = writeTestTiff({ width: 2, height: 1, bits: 32, sampleFormat: 3, data: [0.5, 1.5] });
+    const float = writeTiff({ width: 2, height: 1, bits: 32, sampleFormat: 3, data: [0.5, 1.5] });
     expect(errorOf(() => decodeTiff('f.tif', float)).message).toBe('f.tif: TIFF with 32-bit floating-point samples is not supported');
-    const int32 = writeTestTiff({ width: 2, height: 1, bits: 32, data: [1, 2] });
+    const int32 = writeTiff({ width: 2, height: 1, bits: 32, data: [1, 2] });
     expect(errorOf(() => decodeTiff('i.tif', int32)).message).toMatch(/^i\.tif: TIFF with 32 bits per sample .*is not supported$/);
-    const signed = writeTestTiff({ width: 2, height: 1, bits: 16, sampleFormat: 2, data: [1, 2] });
+    const signed = writeTiff({ width: 2, height: 1, bits: 16, sampleFormat: 2, data: [1, 2] });
     expect(errorOf(() => decodeTiff('s.tif', signed)).message).toBe('s.tif: TIFF with 16-bit signed integer samples is not supported');
   });
 
   it('CMYK colour', () => {
-    const cmyk = writeTestTiff({ width: 1, height: 1, bits: 8, samplesPerPixel: 4, photometric: 5, data: [1, 2, 3, 4] });
+    const cmyk = writeTiff({ width: 1, height: 1, bits: 8, samplesPerPixel: 4, photometric: 5, data: [1, 2, 3, 4] });
     expect(errorOf(() => decodeTiff('c.tif', cmyk)).message).toBe('c.tif: TIFF colour model 5 (CMYK) is not supported');
   });
 
   it('a truncated file', () => {
-    const tiff = writeTestTiff({ width: 40, height: 40, bits: 8, data: ramp(1600, 1, 256) });
+    const tiff = writeTiff({ width: 40, height: 40, bits: 8, data: ramp(1600, 1, 256) });
     // Cut inside the pixel data: the directory sits after it, so the header itself is gone.
     expect(errorOf(() => decodeTiff('cut.tif', tiff.subarray(0, 800))).message).toMatch(/^cut\.tif: corrupt or truncated TIFF: .+/);
     // Strip shorter than the directory says.
@@ -117,7 +117,7 @@ describe('decodeTiff refuses bad or unsupported input with the file name and a r
 describe.skipIf(!dir)('decodeTiff on real pixels', () => {
   it('a 16-bit microscope-like image written as TIFF decodes to the same pixels as its PNG', () => {
     const png = decodePng('in.png', readFileSync(join(dir!, 'normalization', 'hoechst_like_1104x1104.input.png')));
-    const tiff = writeTestTiff({ width: png.width, height: png.height, bits: 16, data: png.data, deflate: true });
+    const tiff = writeTiff({ width: png.width, height: png.height, bits: 16, data: png.data, deflate: true });
     expect(rasterDifference(decodeTiff('hoechst.tif', tiff), png)).toBeNull();
   });
 });

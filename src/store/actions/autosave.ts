@@ -1,6 +1,7 @@
 import type { AnnotationObject } from '../../core/objects';
 import { saveObjectChanges } from '../../io/db';
 import { getState, setState } from '../store';
+import { scheduleMaskRefresh } from './maskRefresh';
 import { trackSave } from './saving';
 
 /** Changes made within this time (key repeat, quick edits) are written together. */
@@ -47,8 +48,10 @@ export async function flushSaves(): Promise<void> {
       const count = objectCountOf(imageId);
       const imageName = getState().images.find((image) => image.id === imageId)?.name ?? 'image';
       const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`);
-      if (saved) performance.mark('objects-saved');
-      else requeue(imageId, changes);
+      if (saved) {
+        performance.mark('objects-saved');
+        scheduleMaskRefresh(imageId);
+      } else requeue(imageId, changes);
     }
   })();
   await writing;

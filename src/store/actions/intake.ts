@@ -2,11 +2,13 @@ import { defaultDisplay } from '../../core/display';
 import { newId } from '../../core/ids';
 import type { PreparedImage } from '../../core/intake';
 import { hasImageExtension } from '../../core/formats/extensions';
+import { maskTargetBase, splitFromPath } from '../../core/maskNames';
 import { addImage, readMeta, writeMeta } from '../../io/db';
 import type { IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../io/schema';
 import { generateDemoInWorker, prepareFileInWorker } from '../../workers/intakeClient';
 import { getState, setState } from '../store';
+import { importCvatFile, importMaskFile } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
 
@@ -14,7 +16,7 @@ const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
 const CONCURRENCY = 2;
 
-function toRecord(image: PreparedImage, demo: boolean): ImageRecord {
+function toRecord(image: PreparedImage, demo: boolean, split?: string): ImageRecord {
   const order = getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
   return {
     id: newId(),
@@ -32,12 +34,13 @@ function toRecord(image: PreparedImage, demo: boolean): ImageRecord {
     demo,
     display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
     objectCount: 0,
+    ...(split ? { split } : {}),
   };
 }
 
 /** Stores a decoded image and shows it in the list; opens it when nothing is open yet. */
-async function store(image: PreparedImage, source: File | null, demo: boolean): Promise<void> {
-  const record = toRecord(image, demo);
+async function store(image: PreparedImage, source: File | null, demo: boolean, split?: string): Promise<void> {
+  const record = toRecord(image, demo, split);
   await addImage(
     record,
     { id: record.id, display: image.display, original: image.original },
@@ -49,65 +52,85 @@ async function store(image: PreparedImage, source: File | null, demo: boolean): 
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
+/** Sorts what was brought in: images, mask files (by name), CVAT XML, and files to skip. */
+function sortIntake(files: IntakeFile[]) {
+  const images: IntakeFile[] = [];
+  const masks: File[] = [];
+  const annotations: File[] = [];
+  const notImages: string[] = [];
+  for (const intake of files) {
+    const name = intake.file.name;
+    if (maskTargetBase(name) !== null) masks.push(intake.file);
+    else if (name.toLowerCase().endsWith('.xml')) annotations.push(intake.file);
+    else if (intake.inFolder && !hasImageExtension(name)) notImages.push(name);
+    else images.push(intake);
+  }
+  return { images, masks, annotations, notImages };
+}
+
 /**
- * Brings files into the project, two at a time, with progress. A file that fails is reported
- * by name and reason and skipped; the others still come in. Names already in the project are
- * skipped (re-dropping a folder does not duplicate it), and so are non-image files found
- * inside folders (a folder often holds notes or tables beside its images).
+ * Brings files into the project: images first (two at a time, with progress), then mask files
+ * onto their images (`X_objects.png` onto `X.png`, so a folder of pairs is matched by itself),
+ * then CVAT XML. A file that fails is reported by name and reason and skipped; the others still
+ * come in. Image names already in the project are skipped (re-dropping a folder does not
+ * duplicate it), and so are non-image files found inside folders.
  */
 export async function importFiles(files: IntakeFile[]): Promise<void> {
-  const notImages = files.filter(({ file, inFolder }) => inFolder && !hasImageExtension(file.name)).map(({ file }) => file.name);
-  const queue = files
-    .filter(({ file, inFolder }) => !inFolder || hasImageExtension(file.name))
-    .map(({ file }) => file)
-    .sort((a, b) => byName(a.name, b.name));
+  const { images, masks, annotations, notImages } = sortIntake(files);
   if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
+  await importImages(images);
+  for (const mask of masks.sort((a, b) => byName(a.name, b.name))) await importMaskFile(mask);
+  for (const xml of annotations) await importCvatFile(xml);
+}
+
+async function importImages(files: IntakeFile[]): Promise<void> {
+  const queue = [...files].sort((a, b) => byName(a.file.name, b.file.name));
   if (queue.length === 0) return;
   const known = new Set(getState().images.map((image) => image.name));
   const total = queue.length;
   let done = 0;
   const skipped: string[] = [];
 
-  async function importOne(file: File): Promise<void> {
+  async function importOne({ file, path }: IntakeFile): Promise<void> {
     if (known.has(file.name)) {
       skipped.push(file.name);
       return;
     }
     known.add(file.name);
     try {
-      await store(await prepareFileInWorker(file), file, false);
+      await store(await prepareFileInWorker(file), file, false, splitFromPath(path));
     } catch (error) {
       notify('error', describeFailure(file.name, error));
     }
   }
 
   async function drain(): Promise<void> {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      setState({ intake: { done, total, current: file.name } });
-      await importOne(file);
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      setState({ progress: { verb: 'Adding', done, total, current: next.file.name } });
+      await importOne(next);
       done++;
-      setState({ intake: { done, total, current: file.name } });
+      setState({ progress: { verb: 'Adding', done, total, current: next.file.name } });
     }
   }
 
   try {
     await Promise.all(Array.from({ length: CONCURRENCY }, drain));
   } finally {
-    setState({ intake: null });
+    setState({ progress: null });
   }
   if (skipped.length) notify('info', `Already in the project, not added again: ${skipped.join(', ')}`);
 }
 
 /** Adds the generated demo images (nuclei-like pictures made in code; no network). */
 export async function loadDemoProject(): Promise<void> {
-  setState({ intake: { done: 0, total: 1, current: 'demo project' } });
+  setState({ progress: { verb: 'Adding', done: 0, total: 1, current: 'demo project' } });
   try {
     for (const image of await generateDemoInWorker()) await store(image, null, true);
     await writeMeta(DEMO_SEEDED_KEY, true);
   } catch (error) {
     notify('error', describeFailure('demo project', error));
   } finally {
-    setState({ intake: null });
+    setState({ progress: null });
   }
 }
 

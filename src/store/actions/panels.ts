@@ -19,3 +19,11 @@ export async function confirmRemoval(): Promise<void> {
   setState({ confirmRemoval: [] });
   await removeImages(ids);
 }
+
+export function openExport(): void {
+  setState({ exportOpen: true, lastExport: null });
+}
+
+export function closeExport(): void {
+  setState({ exportOpen: false });
+}

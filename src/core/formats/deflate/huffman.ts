@@ -16,7 +16,7 @@ export function huffmanLengths(freqs: ArrayLike<number>, maxBits: number): Uint8
   const lengths = new Uint8Array(freqs.length);
   let weights = Array.from(freqs);
   for (;;) {
-    const symbols = weights.map((w, s) => s).filter((s) => weights[s] > 0);
+    const symbols = weights.map((_, s) => s).filter((s) => weights[s] > 0);
     if (symbols.length <= 1) {
       if (symbols.length === 1) lengths[symbols[0]] = 1;
       return lengths;
@@ -36,7 +36,7 @@ export function huffmanLengths(freqs: ArrayLike<number>, maxBits: number): Uint8
  */
 function treeDepths(weights: number[]): number[] {
   const n = weights.length;
-  const leaves = weights.map((w, i) => i).sort((a, b) => weights[a] - weights[b] || a - b);
+  const leaves = weights.map((_, i) => i).sort((a, b) => weights[a] - weights[b] || a - b);
   const weight = new Float64Array(2 * n - 1);
   const parent = new Int32Array(2 * n - 1);
   leaves.forEach((leaf, i) => (weight[i] = weights[leaf]));

@@ -1,11 +1,12 @@
 /**
- * Minimal baseline TIFF writer for tests: one page, one strip (uncompressed or Deflate).
- * Enough to produce 8/16-bit gray, RGB(A), palette, float and deliberately lying headers
- * without shipping files. The app itself never writes TIFF.
+ * Minimal baseline TIFF writer: one page, one strip (uncompressed or Deflate). The app writes
+ * 16-bit label images with it (exportMask.ts); tests also produce 8/16-bit gray, RGB(A),
+ * palette, float and deliberately lying headers with it, without shipping files.
+ * (image-js/tiff 7 only decodes.)
  */
-import { zlibSync } from 'fflate';
+import { deflateZlib } from './zlib';
 
-export interface TestTiff {
+export interface TiffSpec {
   width: number;
   height: number;
   /** Bits per sample: 8, 16 or 32. */
@@ -25,12 +26,13 @@ export interface TestTiff {
 
 const SHORT = 3, LONG = 4;
 
-export function writeTestTiff(spec: TestTiff): Uint8Array {
+/** A TIFF file for `spec`, little-endian unless `bigEndian`; pixel data first, then the IFD. */
+export function writeTiff(spec: TiffSpec): Uint8Array {
   const { width, height, bits, data } = spec;
   const spp = spec.samplesPerPixel ?? 1;
   const little = !spec.bigEndian;
   const raw = sampleBytes(data, bits, little, spec.sampleFormat === 3);
-  const strip = spec.deflate ? zlibSync(raw) : raw;
+  const strip = spec.deflate ? deflateZlib(raw) : raw;
   const pixelBytes = strip.length;
   const entries: Array<[tag: number, type: number, values: number[]]> = [
     [256, LONG, [width]],

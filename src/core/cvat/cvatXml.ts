@@ -1,0 +1,183 @@
+/**
+ * CVAT for images 1.1 XML (https://docs.cvat.ai/docs/other/xml_format/): reading and writing
+ * the polygons of an annotation file. Coordinates are image pixels with (0,0) the top-left corner
+ * of the top-left pixel, as in CVAT and in this app, so points pass through unchanged.
+ *
+ * Only polygons are objects here. Other shapes (box, polyline, points, mask, ellipse, cuboid,
+ * skeleton, tag) and video tracks are counted in `skipped` so the caller can say what was left
+ * out. CVAT polygons have no holes and one ring each: an object with several rings is written as
+ * polygons sharing a `group_id`, and polygons sharing a non-zero `group_id` are read back as one
+ * object (rings filled together, even-odd), so a round trip through this format is exact.
+ */
+import { FileFormatError } from '../errors';
+import { childrenNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
+
+export interface CvatPolygon {
+  label: string;
+  /** Flat x0, y0, x1, y1, … in image pixels. */
+  points: number[];
+  /** CVAT's z_order (0 when absent; CVAT often leaves every shape at 0). */
+  z: number;
+  occluded: boolean;
+  /** "manual", "auto", … (empty when absent). */
+  source: string;
+  /** CVAT's group_id; 0 = not grouped. */
+  group: number;
+  /** The shape's <attribute name="…">value</attribute> children. */
+  attributes: Record<string, string>;
+}
+
+export interface CvatImage {
+  id: number;
+  /** As written in the file: may contain folders ("train/a.png"). */
+  name: string;
+  width: number;
+  height: number;
+  /** CVAT's subset attribute (e.g. "Train"), when present. */
+  subset?: string;
+  /** In document order, which is CVAT's drawing order among equal z_order. */
+  polygons: CvatPolygon[];
+}
+
+export interface CvatAnnotations {
+  /** Label names declared in <meta> (any nesting: task, project or job). */
+  labels: string[];
+  images: CvatImage[];
+  /** Shapes that are not polygons, by element name, e.g. { box: 3, track: 1 }. */
+  skipped: Record<string, number>;
+}
+
+const SHAPES = new Set(['box', 'polyline', 'points', 'mask', 'ellipse', 'cuboid', 'skeleton', 'tag']);
+
+/**
+ * Parses a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML (with line
+ * and column), a root other than <annotations>, or an image or polygon with missing or
+ * invalid numbers.
+ */
+export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
+  let root: XmlElement;
+  try {
+    root = parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new FileFormatError(fileName, `not well-formed XML: ${error.message}`);
+    throw error;
+  }
+  if (root.name !== 'annotations') {
+    throw new FileFormatError(fileName, `not a CVAT annotation file: the root element is <${root.name}>, not <annotations>`);
+  }
+  const labels: string[] = [];
+  const collectLabels = (element: XmlElement): void => {
+    for (const child of element.children) {
+      if (child.name === 'label') {
+        const name = childrenNamed(child, 'name')[0]?.text.trim();
+        if (name !== undefined && !labels.includes(name)) labels.push(name);
+      } else collectLabels(child);
+    }
+  };
+  for (const meta of childrenNamed(root, 'meta')) collectLabels(meta);
+
+  const skipped: Record<string, number> = {};
+  const skip = (name: string) => (skipped[name] = (skipped[name] ?? 0) + 1);
+  const images: CvatImage[] = [];
+  for (const element of root.children) {
+    if (element.name === 'track') skip('track');
+    if (element.name !== 'image') continue;
+    const name = element.attributes.name ?? '';
+    const where = `image "${name}"`;
+    const image: CvatImage = {
+      id: integer(fileName, where, 'id', element.attributes.id ?? String(images.length)),
+      name,
+      width: integer(fileName, where, 'width', element.attributes.width),
+      height: integer(fileName, where, 'height', element.attributes.height),
+      polygons: [],
+    };
+    if (!name) throw new FileFormatError(fileName, `image ${image.id} has no name`);
+    if (element.attributes.subset !== undefined) image.subset = element.attributes.subset;
+    for (const shape of element.children) {
+      if (shape.name === 'polygon') image.polygons.push(readPolygon(fileName, `${where}, polygon ${image.polygons.length + 1}`, shape));
+      else if (SHAPES.has(shape.name)) skip(shape.name);
+    }
+    images.push(image);
+  }
+  return { labels, images, skipped };
+}
+
+function readPolygon(fileName: string, where: string, shape: XmlElement): CvatPolygon {
+  const { attributes } = shape;
+  const points: number[] = [];
+  for (const pair of (attributes.points ?? '').split(';')) {
+    if (!pair.trim()) continue;
+    const xy = pair.split(',');
+    const [x, y] = xy.map((v) => (v.trim() === '' ? NaN : Number(v)));
+    if (xy.length !== 2 || !Number.isFinite(x) || !Number.isFinite(y)) {
+      throw new FileFormatError(fileName, `${where}: bad point "${pair}" (expected "x,y" numbers)`);
+    }
+    points.push(x, y);
+  }
+  const values: Record<string, string> = {};
+  for (const child of childrenNamed(shape, 'attribute')) values[child.attributes.name ?? ''] = child.text;
+  return {
+    label: attributes.label ?? '',
+    points,
+    z: attributes.z_order === undefined ? 0 : number(fileName, where, 'z_order', attributes.z_order),
+    occluded: attributes.occluded === '1' || attributes.occluded?.toLowerCase() === 'true',
+    source: attributes.source ?? '',
+    group: attributes.group_id === undefined ? 0 : integer(fileName, where, 'group_id', attributes.group_id),
+    attributes: values,
+  };
+}
+
+function number(fileName: string, where: string, what: string, value: string | undefined): number {
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(n)) throw new FileFormatError(fileName, `${where}: ${what} ${value === undefined ? 'is missing' : `"${value}" is not a number`}`);
+  return n;
+}
+
+function integer(fileName: string, where: string, what: string, value: string | undefined): number {
+  const n = number(fileName, where, what, value);
+  if (!Number.isInteger(n) || n < 0) throw new FileFormatError(fileName, `${where}: ${what} "${value}" is not a whole number`);
+  return n;
+}
+
+export interface CvatWriteOptions {
+  /** Written as the task name in <meta>. Default "nuclei". */
+  taskName?: string;
+  /** Label names for <meta> (polygon labels). Default: the labels the polygons use. */
+  labels?: string[];
+  /** Written as <dumped>; omitted by default so output depends only on the annotations. */
+  dumped?: string;
+}
+
+/**
+ * CVAT for images 1.1 XML for `images` (ids are written as given; polygons in the given order).
+ * Numbers are written in JavaScript's shortest round-trip form, so reading the file back gives
+ * exactly the same coordinates (CVAT itself writes two decimals and reads any float).
+ */
+export function writeCvatXml(images: readonly CvatImage[], options: CvatWriteOptions = {}): string {
+  const labels = options.labels ?? [...new Set(images.flatMap((image) => image.polygons.map((p) => p.label)))];
+  const attr = (name: string, value: string | number) => ` ${name}="${escapeXml(String(value))}"`;
+  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<annotations>', '  <version>1.1</version>', '  <meta>', '    <task>'];
+  out.push(`      <name>${escapeXml(options.taskName ?? 'nuclei')}</name>`, `      <size>${images.length}</size>`, '      <mode>annotation</mode>');
+  out.push('      <labels>');
+  for (const label of labels) {
+    out.push('        <label>', `          <name>${escapeXml(label)}</name>`, '          <type>polygon</type>', '          <attributes>', '          </attributes>', '        </label>');
+  }
+  out.push('      </labels>', '    </task>');
+  if (options.dumped) out.push(`    <dumped>${escapeXml(options.dumped)}</dumped>`);
+  out.push('  </meta>');
+  for (const image of images) {
+    const subset = image.subset === undefined ? '' : attr('subset', image.subset);
+    out.push(`  <image${attr('id', image.id)}${attr('name', image.name)}${attr('width', image.width)}${attr('height', image.height)}${subset}>`);
+    for (const p of image.polygons) {
+      const points = [];
+      for (let i = 0; i + 1 < p.points.length; i += 2) points.push(`${p.points[i]},${p.points[i + 1]}`);
+      const group = p.group ? attr('group_id', p.group) : '';
+      out.push(`    <polygon${attr('label', p.label)}${attr('source', p.source || 'manual')}${attr('occluded', p.occluded ? 1 : 0)}${attr('points', points.join(';'))}${attr('z_order', p.z)}${group}>`);
+      for (const [name, value] of Object.entries(p.attributes)) out.push(`      <attribute${attr('name', name)}>${escapeXml(value)}</attribute>`);
+      out.push('    </polygon>');
+    }
+    out.push('  </image>');
+  }
+  out.push('</annotations>', '');
+  return out.join('\n');
+}

@@ -1,0 +1,76 @@
+/**
+ * A whole project's masks as one ZIP, streamed: `<split>/<image base name>_objects.png` (or the
+ * chosen format's name), optionally with each image beside its mask as `<split>/<image name>`.
+ * Images without a split go to `all/`. One image is rasterized, encoded and handed on at a time,
+ * so memory holds one image's data however large the project.
+ */
+import type { ColorScheme } from '../colors';
+import { fileNameOf } from '../paths';
+import { createZipStream } from '../zip';
+import { exportMask, maskFileName, type MaskFormat } from './exportMask';
+import type { Shape } from './rasterize';
+
+export interface DatasetImage {
+  /** The image's file name, e.g. "MFGTMPcx7_170702000001_B14f07d0.png". */
+  name: string;
+  /** "train", "dev", "test", …; missing or empty: "all". */
+  split?: string;
+  width: number;
+  height: number;
+  objects: readonly Shape[];
+  /** The image file itself, to include next to its mask. */
+  image?: Uint8Array;
+}
+
+export interface DatasetZipOptions {
+  /** Default 'objects'. */
+  format?: MaskFormat;
+  /** For 'objects'; default 'random'. */
+  scheme?: ColorScheme;
+  /** Entry times; default now. */
+  mtime?: Date;
+}
+
+export interface DatasetZipEntry {
+  image: string;
+  /** The mask's path in the archive. */
+  path: string;
+  objects: number;
+  overlapPixels: number;
+  /** Indices into the image's objects. */
+  emptyObjects: number[];
+  warnings: string[];
+}
+
+/**
+ * Streams the archive through `onChunk` (see createZipStream) and returns what went into it.
+ * `images` may be produced lazily (an async generator reading one image at a time from storage).
+ * Throws Error when two images would get the same path (same base name and split); the chunks
+ * already emitted are then an incomplete archive, to be discarded.
+ */
+export async function writeDatasetZip(
+  images: Iterable<DatasetImage> | AsyncIterable<DatasetImage>,
+  onChunk: (chunk: Uint8Array, final: boolean) => void,
+  options: DatasetZipOptions = {},
+): Promise<DatasetZipEntry[]> {
+  const format = options.format ?? 'objects';
+  const zip = createZipStream(onChunk, { mtime: options.mtime });
+  const entries: DatasetZipEntry[] = [];
+  for await (const image of images) {
+    const folder = (image.split?.trim() || 'all').replace(/[/\\]/g, '_');
+    const path = `${folder}/${maskFileName(image.name, format)}`;
+    const mask = exportMask(format, image.objects, image.width, image.height, { scheme: options.scheme, imageName: image.name });
+    if (image.image) zip.addFile(`${folder}/${fileNameOf(image.name)}`, image.image);
+    zip.addFile(path, mask.bytes);
+    entries.push({
+      image: image.name,
+      path,
+      objects: image.objects.length,
+      overlapPixels: mask.report.overlapPixels,
+      emptyObjects: mask.report.emptyObjects,
+      warnings: mask.warnings,
+    });
+  }
+  zip.finish();
+  return entries;
+}
