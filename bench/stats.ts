@@ -27,6 +27,8 @@ export interface Measurement {
   runs: number[];
   /** What the figure is compared with, measured in the same run on the same machine. */
   reference?: { name: string; median: number; runs: number[] };
+  /** A reference that could not be measured in this run (e.g. a missing package), and why. */
+  referenceUnavailable?: { name: string; reason: string };
   target?: string;
   meetsTarget?: boolean;
 }

@@ -25,6 +25,7 @@ export interface StoredObject {
   id: string;
   rings: number[][];
   z: number;
+  note?: string;
   hidden?: boolean;
   locked?: boolean;
 }

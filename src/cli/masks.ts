@@ -8,6 +8,7 @@ import { parseCvatXml, writeCvatXml, type CvatImage } from '../core/cvat/cvatXml
 import { exportMask, maskFileName, MASK_SUFFIXES, type MaskFormat } from '../core/mask/exportMask';
 import { importMask } from '../core/mask/importMask';
 import { roundTripMask } from '../core/mask/roundTrip';
+import { maskTargetBase } from '../core/maskNames';
 import { baseName, fileNameOf } from '../core/paths';
 import { parseArgs } from './args';
 import { UsageError, type CliCommand } from './command';
@@ -91,12 +92,8 @@ export const vectorizeCommand: CliCommand = {
   },
 };
 
-/** "x/a_objects.png" → "a.png": the image a mask belongs to, by the dataset's naming. */
+/** "x/a_objects.png" → "a.png": the image a mask belongs to, by the app's mask naming. */
 function imageNameForMask(maskPath: string): string {
-  const base = baseName(fileNameOf(maskPath));
-  for (const suffix of Object.values(MASK_SUFFIXES)) {
-    const stem = suffix.slice(0, suffix.lastIndexOf('.'));
-    if (base.endsWith(stem)) return `${base.slice(0, -stem.length)}.png`;
-  }
-  return `${base}.png`;
+  const file = fileNameOf(maskPath);
+  return `${maskTargetBase(file) ?? baseName(file)}.png`;
 }

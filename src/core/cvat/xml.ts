@@ -42,6 +42,7 @@ export function parseXml(text: string): XmlElement {
     at = found + end.length;
   };
   const stack: XmlElement[] = [];
+  const opened: number[] = []; // where each element on the stack starts, for messages
   let root: XmlElement | null = null;
 
   if (text.charCodeAt(0) === 0xfeff) at = 1; // byte order mark
@@ -70,6 +71,7 @@ export function parseXml(text: string): XmlElement {
       NAME.lastIndex = at + 2;
       const name = NAME.exec(text)?.[0];
       const open = stack.pop();
+      opened.pop();
       if (!name || !open) fail(name ? `closing tag </${name}> without an opening tag` : 'bad closing tag');
       if (open!.name !== name) fail(`</${name}> closes <${open!.name}>`);
       at = NAME.lastIndex;
@@ -96,12 +98,15 @@ export function parseXml(text: string): XmlElement {
       if (!selfClosing && text[at] !== '>') fail(`bad attribute or unclosed tag <${name}>`);
       at += selfClosing ? 2 : 1;
       if (stack.length > 0) stack[stack.length - 1].children.push(element);
-      else if (root) fail('a second root element');
+      else if (root) fail('a second root element', lt);
       else root = element;
-      if (!selfClosing) stack.push(element);
+      if (!selfClosing) {
+        stack.push(element);
+        opened.push(lt);
+      }
     }
   }
-  if (stack.length > 0) fail(`<${stack[stack.length - 1].name}> is never closed`);
+  if (stack.length > 0) fail(`<${stack[stack.length - 1].name}> is never closed`, opened[opened.length - 1]);
   if (!root) return fail('no root element (empty document?)');
   return root;
 }

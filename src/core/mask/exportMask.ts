@@ -99,11 +99,18 @@ function labelNumbers(count: number): Uint32Array {
 }
 
 /**
+ * The label image of the export in progress: encoded, then dropped, so one buffer serves every
+ * export (a 1104 x 1104 image is 4.9 MB; allocating it each time costs more than clearing it).
+ */
+let scratch = new Uint32Array(0);
+
+/**
  * Rasterizes; `byNumber[n]` is the pixel value of object number n. Returns values[i] for input
  * object i, and the palette from the label image's entries (input index + 1) to pixel values.
  */
 function paint(objects: readonly Shape[], width: number, height: number, byNumber: Uint32Array) {
-  const rasterized = rasterizeShapes(objects, width, height);
+  if (scratch.length < width * height) scratch = new Uint32Array(width * height);
+  const rasterized = rasterizeShapes(objects, width, height, scratch);
   const values = new Array<number>(objects.length);
   rasterized.order.forEach((input, k) => (values[input] = byNumber[k + 1]));
   return { rasterized, values, palette: Uint32Array.from([0, ...values]) };

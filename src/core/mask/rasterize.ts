@@ -54,10 +54,11 @@ export interface Rasterized {
 /**
  * Rasterizes `shapes` into a width x height label image (rule above). Rings with fewer than
  * 3 vertices add nothing; rings with a non-finite coordinate are ignored entirely. Parts
- * outside the image are clipped.
+ * outside the image are clipped. `reuse`, when at least width * height long, is cleared and
+ * used for the labels (callers that encode and drop the labels save the allocation).
  */
-export function rasterizeShapes(shapes: readonly Shape[], width: number, height: number): Rasterized {
-  const labels = new Uint32Array(width * height);
+export function rasterizeShapes(shapes: readonly Shape[], width: number, height: number, reuse?: Uint32Array): Rasterized {
+  const labels = reuse && reuse.length >= width * height ? reuse.subarray(0, width * height).fill(0) : new Uint32Array(width * height);
   const order = shapes.map((_, i) => i).sort((a, b) => shapes[a].z - shapes[b].z || a - b);
   const pixelCounts = new Uint32Array(shapes.length);
   const pairs = new Map<number, number>(); // lower * count + upper -> pixels

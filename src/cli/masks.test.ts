@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodePng, encodePng } from '../core/formats/png';
+import { rasterDifference } from '../core/testing/rasters';
+import { sharedDataDir } from '../core/testing/sharedData';
+import { nodeIo, runCli, type CliIo } from './main';
+
+const dir = sharedDataDir();
+const temp = mkdtempSync(join(tmpdir(), 'nuclei-masks-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function capture(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [], err: string[] = [];
+  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
+}
+
+/** A small mask with corner-only contact, a hole and border objects. */
+function generatedMask(): string {
+  const rows = ['11.2', '1.12', '1112', '3..2'];
+  const colours = { '1': [200, 10, 10], '2': [10, 200, 10], '3': [1, 2, 3], '.': [0, 0, 0] } as Record<string, number[]>;
+  const data = Uint8Array.from(rows.flatMap((row) => Array.from(row).flatMap((c) => colours[c])));
+  const file = join(temp, 'generated_objects.png');
+  writeFileSync(file, encodePng({ width: 4, height: 4, channels: 3, bitDepth: 8, data }));
+  return file;
+}
+
+describe('cli roundtrip', () => {
+  it('prints one JSON line per file and exits 0 when all are identical', async () => {
+    const io = capture();
+    const file = generatedMask();
+    expect(await runCli(['roundtrip', file], io)).toBe(0);
+    expect(io.out.map((l) => JSON.parse(l))).toEqual([{ file, objects: 3, identicalObjects: 3, mismatchedPixels: 0 }]);
+    expect(io.err).toEqual([]);
+  });
+
+  it('goes on past a bad file, and exits 1', async () => {
+    const bad = join(temp, 'bad_objects.png');
+    writeFileSync(bad, 'not a png');
+    const io = capture();
+    expect(await runCli(['roundtrip', bad, generatedMask()], io)).toBe(1);
+    expect(io.err).toEqual([`${bad}: not a supported image (expected PNG, JPEG, TIFF or Cellomics .C01)`]);
+    expect(io.out).toHaveLength(1);
+  });
+
+  it('needs at least one file (exit 2)', async () => {
+    expect(await runCli(['roundtrip'], capture())).toBe(2);
+  });
+
+  it.skipIf(!dir)('passes on dataset masks', async () => {
+    const train = join(dir!, 'aitslab-bioimaging1', 'train');
+    const files = ['MFGTMPcx7_170702000001_B14f07d0_objects.png', 'MFGTMPcx7_170702000001_D13f04d0_objects.png'].map((n) => join(train, n));
+    const io = capture();
+    expect(await runCli(['roundtrip', ...files], io)).toBe(0);
+    expect(io.out.map((l) => JSON.parse(l).identicalObjects)).toEqual([41, 16]);
+  });
+});
+
+describe('cli vectorize and rasterize', () => {
+  it('rejects wrong options with exit code 2', async () => {
+    for (const args of [['rasterize', 'a.xml'], ['rasterize', 'a.xml', '--out'], ['rasterize', 'a.xml', '--out', 'd', '--colors', 'pink'], ['rasterize', '--out', 'd'], ['vectorize', 'a.png'], ['vectorize', 'a.png', '--bogus', 'x']]) {
+      const io = capture();
+      expect(await runCli(args, io), args.join(' ')).toBe(2);
+      expect(io.err).toHaveLength(1);
+    }
+  });
+
+  it('reports a malformed XML file with exit code 1', async () => {
+    const xml = join(temp, 'broken.xml');
+    writeFileSync(xml, '<annotations><image></annotations>');
+    const io = capture();
+    expect(await runCli(['rasterize', xml, '--out', join(temp, 'never')], io)).toBe(1);
+    expect(io.err[0]).toMatch(/broken\.xml: not well-formed XML: line 1, column 21: <\/annotations> closes <image>$/);
+  });
+
+  it('masks → CVAT XML → masks gives the same pixels (generated mask, label16 output)', async () => {
+    const xml = join(temp, 'generated.xml');
+    const vectorized = capture();
+    expect(await runCli(['vectorize', generatedMask(), '--out', xml], vectorized)).toBe(0);
+    // Object 1's hole meets the background at a corner: one self-touching ring, so 3 polygons.
+    expect(JSON.parse(vectorized.out[0])).toEqual({ file: xml, images: 1, objects: 3, polygons: 3 });
+    expect(readFileSync(xml, 'utf8')).toContain('<image id="0" name="generated.png" width="4" height="4">');
+
+    const out = join(temp, 'label16');
+    const rasterized = capture();
+    expect(await runCli(['rasterize', xml, '--out', out, '--format', 'label16'], rasterized)).toBe(0);
+    const summary = JSON.parse(rasterized.out[0]);
+    expect(summary).toMatchObject({ images: 1, objects: 3, overlapPixels: 0, emptyObjects: 0 });
+    const labels = decodePng('l', readFileSync(join(out, 'generated_label16.png')));
+    expect(Array.from(labels.data)).toEqual([1, 1, 0, 2, 1, 0, 1, 2, 1, 1, 1, 2, 3, 0, 0, 2]);
+  });
+
+  it.skipIf(!dir)('the dev masks survive vectorize + rasterize --colors voc byte for byte in pixels', async () => {
+    const dev = join(dir!, 'aitslab-bioimaging1', 'dev');
+    const masks = readdirSync(dev).filter((n) => n.endsWith('_objects.png')).map((n) => join(dev, n));
+    const xml = join(temp, 'dev.xml');
+    expect(await runCli(['vectorize', ...masks, '--out', xml], capture())).toBe(0);
+    const out = join(temp, 'dev-masks');
+    const io = capture();
+    expect(await runCli(['rasterize', xml, '--out', out, '--colors', 'voc'], io)).toBe(0);
+    expect(JSON.parse(io.out[0])).toMatchObject({ images: 10, overlapPixels: 0, emptyObjects: 0 });
+    for (const mask of masks) {
+      const name = mask.slice(dev.length + 1);
+      expect(rasterDifference(decodePng(name, readFileSync(join(out, name))), decodePng(name, readFileSync(mask))), name).toBeNull();
+    }
+  });
+});
