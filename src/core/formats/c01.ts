@@ -6,7 +6,8 @@
  * padding) followed by width * height uint16 little-endian pixels, rows top to bottom.
  * Only width, height and bits per pixel are used; the other fields are informational.
  *
- * The only module that uses fflate's inflater directly.
+ * Inflates with fflate's streaming class itself (piece by piece, see below); whole-buffer zlib
+ * work elsewhere goes through zlib.ts.
  */
 import { Unzlib, zlibSync } from 'fflate';
 import { FileFormatError } from '../errors';

@@ -69,6 +69,11 @@ describe('decodeMask', () => {
     expect(sixteen.objects.map((o) => [o.z, o.pixels])).toEqual([[1000, 2], [40000, 1]]);
   });
 
+  it('reads colour masks saved as TIFF', () => {
+    const tiff = writeTiff({ width: 3, height: 1, bits: 8, samplesPerPixel: 3, photometric: 2, data: [0, 0, 0, 9, 9, 9, 9, 9, 9] });
+    expect(importMask('m.tif', tiff).objects).toEqual([{ rings: [[3, 0, 3, 1, 1, 1, 1, 0]], z: 1, value: 0x090909, pixels: 2 }]);
+  });
+
   it('accepts opaque RGBA, refuses transparency and 16-bit colour', () => {
     const rgba = (alpha: number) => encodePng({ width: 2, height: 1, channels: 4, bitDepth: 8, data: Uint8Array.of(9, 9, 9, 255, 0, 0, 0, alpha) });
     expect(decodeMask('a.png', rgba(255)).values).toEqual([0x090909]);

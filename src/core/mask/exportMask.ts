@@ -11,9 +11,9 @@
  * gives identical files.
  */
 import { schemeColors, type ColorScheme } from '../colors';
-import { baseName } from '../paths';
 import { encodeLabelPng, type LabelPngFormat } from '../formats/pngLabels';
 import { writeTiff } from '../formats/tiffWriter';
+import { baseName } from '../paths';
 import { rasterizeShapes, type RasterizeReport, type Shape } from './rasterize';
 
 /** Most objects a 16-bit label image can number. */

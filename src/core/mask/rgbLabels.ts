@@ -34,8 +34,9 @@ export function tooManyValues(fileName: string): FileFormatError {
 }
 
 /** Labels of 8-bit RGB pixels (3 bytes each, rows top to bottom). */
-export function labelRgbPixels(index: ColourIndex, data: Uint8Array, width: number, height: number): Uint32Array {
+export function labelRgbPixels(index: ColourIndex, pixels: Uint8Array, width: number, height: number): Uint32Array {
   const labels = new Uint32Array(width * height);
+  const data = pixels.byteOffset % 4 === 0 ? pixels : pixels.slice(); // word access needs alignment
   const words = wordsOf(data);
   for (let y = 0; y < height; y++) labelRgbRow(index, data, words, y * width * 3, labels, y * width, width);
   return labels;
