@@ -8,10 +8,18 @@ import { benchOpen } from './open.bench';
 import { benchZip } from './zip.bench';
 import { writeResults, type Measurement } from './stats';
 
-const BENCHES = ['decode', 'masks', 'open', 'annotate', 'zip'];
+/** Each benchmark and the results file it writes; browser ones need the app built first. */
+const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Promise<Measurement[]> }> = [
+  { name: 'decode', file: 'decode', browser: false, run: benchDecode },
+  { name: 'masks', file: 'masks', browser: false, run: benchMasks },
+  { name: 'open', file: 'open-image', browser: true, run: benchOpen },
+  { name: 'annotate', file: 'annotate', browser: true, run: benchAnnotate },
+  { name: 'zip', file: 'zip', browser: true, run: benchZip },
+];
+
 const only = process.argv.slice(2);
-const unknown = only.filter((name) => !BENCHES.includes(name));
-if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')} (benchmarks: ${BENCHES.join(', ')})`);
+const unknown = only.filter((name) => !RUNS.some((bench) => bench.name === name));
+if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')} (benchmarks: ${RUNS.map((bench) => bench.name).join(', ')})`);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 function show(measurements: Measurement[]): void {
@@ -24,33 +32,9 @@ function show(measurements: Measurement[]): void {
   }
 }
 
-if (wanted('decode')) {
-  const decode = await benchDecode();
-  show(decode);
-  console.log(`→ ${writeResults('decode', decode)}`);
-}
-
-if (wanted('masks')) {
-  const masks = await benchMasks();
-  show(masks);
-  console.log(`→ ${writeResults('masks', masks)}`);
-}
-
-if (wanted('open') || wanted('annotate') || wanted('zip')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
-if (wanted('open')) {
-  const open = await benchOpen();
-  show(open);
-  console.log(`→ ${writeResults('open-image', open)}`);
-}
-
-if (wanted('annotate')) {
-  const annotate = await benchAnnotate();
-  show(annotate);
-  console.log(`→ ${writeResults('annotate', annotate)}`);
-}
-
-if (wanted('zip')) {
-  const zip = await benchZip();
-  show(zip);
-  console.log(`→ ${writeResults('zip', zip)}`);
+if (RUNS.some((bench) => bench.browser && wanted(bench.name))) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+for (const bench of RUNS.filter(({ name }) => wanted(name))) {
+  const measurements = await bench.run();
+  show(measurements);
+  console.log(`→ ${writeResults(bench.file, measurements)}`);
 }

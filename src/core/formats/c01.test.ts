@@ -2,24 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../errors';
 import type { Raster16 } from '../raster';
 import { rasterDifference } from '../testing/rasters';
 import { sharedDataDir } from '../testing/sharedData';
 import { decodeC01, encodeC01 } from './c01';
 import { decodePng } from './png';
+import { errorOf } from '../testing/errors';
 
 const dir = sharedDataDir();
-
-function errorOf(fn: () => unknown): FileFormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FileFormatError);
-    return error as FileFormatError;
-  }
-  throw new Error('expected a FileFormatError');
-}
 
 /** Pseudo-random 16-bit raster (xorshift), incompressible enough to span many zlib blocks. */
 function noise(width: number, height: number, seed = 1): Raster16 {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode as encodeJpegJs } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../errors';
 import { writeGrayJpeg } from '../testing/grayJpeg';
 import { sharedDataDir } from '../testing/sharedData';
 import { writeTiff } from './tiffWriter';
@@ -10,18 +9,9 @@ import { encodeC01 } from './c01';
 import { decodeImage, decodeImageFile, detectImageFormat } from './decode';
 import { hasImageExtension, SUPPORTED_EXTENSIONS } from './extensions';
 import { encodePng } from './png';
+import { errorOf } from '../testing/errors';
 
 const dir = sharedDataDir();
-
-function errorOf(fn: () => unknown): FileFormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FileFormatError);
-    return error as FileFormatError;
-  }
-  throw new Error('expected a FileFormatError');
-}
 
 const gray8 = { width: 8, height: 8, channels: 1, bitDepth: 8, data: new Uint8Array(64).fill(77) } as const;
 const gray16 = { width: 3, height: 2, channels: 1, bitDepth: 16, data: Uint16Array.of(0, 1, 2, 1000, 40000, 65535) } as const;

@@ -2,25 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../errors';
 import type { Raster8 } from '../raster';
 import { writeGrayJpeg } from '../testing/grayJpeg';
 import { maxSampleDifference } from '../testing/rasters';
 import { sharedDataDir } from '../testing/sharedData';
 import { decodeJpeg, readJpegHeader } from './jpeg';
 import { decodePng } from './png';
+import { errorOf } from '../testing/errors';
 
 const dir = sharedDataDir();
-
-function errorOf(fn: () => unknown): FileFormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FileFormatError);
-    return error as FileFormatError;
-  }
-  throw new Error('expected a FileFormatError');
-}
 
 /** 24 x 16 gray image of flat 8x8 blocks (values chosen to span the range). */
 function blockImage(): Uint8Array {

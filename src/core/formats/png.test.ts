@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../errors';
 import type { Raster } from '../raster';
 import { sharedDataDir } from '../testing/sharedData';
 import { decodePng, encodePng, readPngHeader, readPngSize } from './png';
+import { errorOf } from '../testing/errors';
 
 const dir = sharedDataDir();
 
@@ -26,16 +26,6 @@ function withClaimedSize(png: Uint8Array, width: number, height: number): Uint8A
   view.setUint32(16, width);
   view.setUint32(20, height);
   return copy;
-}
-
-function errorOf(fn: () => unknown): FileFormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FileFormatError);
-    return error as FileFormatError;
-  }
-  throw new Error('expected a FileFormatError');
 }
 
 describe('encodePng / decodePng round trip', () => {

@@ -39,7 +39,7 @@ export function encodeLabelPng(width: number, height: number, indices: Uint32Arr
   header[8] = bitDepth;
   header[9] = colorType; // compression, filter method and interlace stay 0
   const idat = compressRows(width, height, indices, palette, bpp);
-  const chunks = [chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const chunks = [pngChunk('IHDR', header), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(8 + chunks.reduce((sum, c) => sum + c.length, 0));
   out.set(SIGNATURE);
   let at = 8;
@@ -50,7 +50,8 @@ export function encodeLabelPng(width: number, height: number, indices: Uint32Arr
   return out;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, data and CRC. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);

@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../errors';
 import { rasterDifference } from '../testing/rasters';
 import { sharedDataDir } from '../testing/sharedData';
 import { writeTiff } from './tiffWriter';
 import { decodePng } from './png';
 import { decodeTiff, isTiff } from './tiff';
+import { errorOf } from '../testing/errors';
 
 const dir = sharedDataDir();
-
-function errorOf(fn: () => unknown): FileFormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FileFormatError);
-    return error as FileFormatError;
-  }
-  throw new Error('expected a FileFormatError');
-}
 
 const ramp = (n: number, step: number, modulo: number) => Array.from({ length: n }, (_, i) => (i * step + 3) % modulo);
 

@@ -2,8 +2,8 @@
  * PNG writer for tests that picks the row filter of every row (fast-png always writes filter 0),
  * so decoders can be checked on Sub, Up, Average and Paeth rows. 8-bit samples only.
  */
-import { crc32 } from '../formats/crc32';
 import { deflateZlib } from '../formats/zlib';
+import { pngChunk } from '../formats/pngLabels';
 
 /**
  * `data`: interleaved 8-bit samples, rows top to bottom; `channels` 1 (gray), 3 (RGB) or 4
@@ -28,7 +28,7 @@ export function writeFilteredPng(width: number, height: number, channels: 1 | 3 
   new DataView(header.buffer).setUint32(4, height);
   header[8] = 8;
   header[9] = { 1: 0, 3: 2, 4: 6 }[channels];
-  const parts = [Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), chunk('IHDR', header), chunk('IDAT', deflateZlib(raw)), chunk('IEND', new Uint8Array(0))];
+  const parts = [Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), pngChunk('IHDR', header), pngChunk('IDAT', deflateZlib(raw)), pngChunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;
@@ -39,12 +39,3 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
-  return out;
-}
