@@ -16,8 +16,12 @@ const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
 const CONCURRENCY = 2;
 
-function toRecord(image: PreparedImage, demo: boolean, split?: string): ImageRecord {
-  const order = getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
+/** The list position after every image in the project. */
+function nextOrder(): number {
+  return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
+}
+
+function toRecord(image: PreparedImage, order: number, demo: boolean, split?: string): ImageRecord {
   return {
     id: newId(),
     name: image.name,
@@ -38,16 +42,22 @@ function toRecord(image: PreparedImage, demo: boolean, split?: string): ImageRec
   };
 }
 
-/** Stores a decoded image and shows it in the list; opens it when nothing is open yet. */
-async function store(image: PreparedImage, source: File | null, demo: boolean, split?: string): Promise<void> {
-  const record = toRecord(image, demo, split);
+/** Stores a decoded image and shows it in the list. */
+async function store(image: PreparedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<void> {
+  const record = toRecord(image, order, demo, split);
   await addImage(
     record,
     { id: record.id, display: image.display, original: image.original },
     source ? { id: record.id, name: source.name, blob: source } : null,
   );
-  setState({ images: [...getState().images, record] });
-  if (!getState().currentId) await openImage(record.id);
+  // Files decode in parallel and finish in any order; the list keeps the order they were given in.
+  setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
+}
+
+/** When nothing is open (an empty project), opens the first image in the list. */
+async function openFirstIfNoneOpen(): Promise<void> {
+  const first = getState().images[0];
+  if (!getState().currentId && first) await openImage(first.id);
 }
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
@@ -84,21 +94,23 @@ export async function importFiles(files: IntakeFile[]): Promise<void> {
 }
 
 async function importImages(files: IntakeFile[]): Promise<void> {
-  const queue = [...files].sort((a, b) => byName(a.file.name, b.file.name));
-  if (queue.length === 0) return;
+  const sorted = [...files].sort((a, b) => byName(a.file.name, b.file.name));
+  if (sorted.length === 0) return;
+  const firstOrder = nextOrder();
+  const queue = sorted.map((intake, index) => ({ ...intake, order: firstOrder + index }));
   const known = new Set(getState().images.map((image) => image.name));
   const total = queue.length;
   let done = 0;
   const skipped: string[] = [];
 
-  async function importOne({ file, path }: IntakeFile): Promise<void> {
+  async function importOne({ file, path, order }: IntakeFile & { order: number }): Promise<void> {
     if (known.has(file.name)) {
       skipped.push(file.name);
       return;
     }
     known.add(file.name);
     try {
-      await store(await prepareFileInWorker(file), file, false, splitFromPath(path));
+      await store(await prepareFileInWorker(file), order, file, false, splitFromPath(path));
     } catch (error) {
       notify('error', describeFailure(file.name, error));
     }
@@ -118,6 +130,7 @@ async function importImages(files: IntakeFile[]): Promise<void> {
   } finally {
     setState({ progress: null });
   }
+  await openFirstIfNoneOpen();
   if (skipped.length) notify('info', `Already in the project, not added again: ${skipped.join(', ')}`);
 }
 
@@ -125,8 +138,9 @@ async function importImages(files: IntakeFile[]): Promise<void> {
 export async function loadDemoProject(): Promise<void> {
   setState({ progress: { verb: 'Adding', done: 0, total: 1, current: 'demo project' } });
   try {
-    for (const image of await generateDemoInWorker()) await store(image, null, true);
+    for (const image of await generateDemoInWorker()) await store(image, nextOrder(), null, true);
     await writeMeta(DEMO_SEEDED_KEY, true);
+    await openFirstIfNoneOpen();
   } catch (error) {
     notify('error', describeFailure('demo project', error));
   } finally {
