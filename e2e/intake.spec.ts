@@ -16,6 +16,7 @@ test('first start offers a generated demo project', async ({ page }) => {
   await screenshot(page, 'demo-project');
   // Once removed, the demo does not come back by itself, but the empty project offers it.
   await page.getByRole('button', { name: 'Remove demo images' }).click();
+  await expect(imageRows(page)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Open demo project' })).toBeVisible();
   await expect(imageRows(page)).toHaveCount(0);

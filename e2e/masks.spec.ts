@@ -110,13 +110,14 @@ test('a picked dataset folder pairs images with masks and exports a ZIP by split
   await expect(imageRows(page).nth(1)).toContainText('51 objects');
 
   await page.getByRole('button', { name: 'Export…' }).click();
-  await page.getByTestId('export-dialog').getByRole('checkbox').check();
+  await page.getByTestId('export-dialog').getByRole('checkbox', { name: /include the images/ }).check();
   const zip = await exportFile(page, /Pascal VOC/, 'Export project (ZIP)');
   expect(zip.name).toBe('nuclei-masks.zip');
   const files = unzipSync(new Uint8Array(zip.bytes));
   expect(Object.keys(files).sort()).toEqual([
     `dev/MFGTMPcx7_170702000001_G07f02d0.png`,
     `dev/MFGTMPcx7_170702000001_G07f02d0_objects.png`,
+    'review.json',
     `train/${B14}.png`,
     `train/${B14}_objects.png`,
   ]);

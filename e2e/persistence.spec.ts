@@ -71,7 +71,7 @@ test('a database written by the first release (schema 1) opens and upgrades with
   await waitForShownImage(page, 'old_scan.png');
   await expect(page.getByTestId('image-object-count')).toHaveText('0 objects');
   const version = await page.evaluate(() => indexedDB.databases().then((all) => all.find((db) => db.name === 'nuclei-annotator')?.version));
-  expect(version).toBe(3);
+  expect(version).toBe(4);
   // The upgraded project takes new objects.
   const p = await placement(page);
   await page.keyboard.press('n');
@@ -79,4 +79,43 @@ test('a database written by the first release (schema 1) opens and upgrades with
   await waitUntilSaved(page);
   await page.reload();
   await expect(page.getByTestId('image-object-count')).toHaveText('1 object');
+});
+
+test('a database written by the previous release (schema 3) upgrades: objects kept, review status derived', async ({ page }) => {
+  await page.goto('/favicon.svg');
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('nuclei-annotator', 3);
+      request.onupgradeneeded = () => {
+        const created = request.result;
+        created.createObjectStore('images', { keyPath: 'id' }).createIndex('order', 'order');
+        created.createObjectStore('pixels', { keyPath: 'id' });
+        created.createObjectStore('sources', { keyPath: 'id' });
+        created.createObjectStore('meta', { keyPath: 'key' });
+        created.createObjectStore('objects', { keyPath: ['imageId', 'id'] }).createIndex('imageId', 'imageId');
+        created.createObjectStore('masks', { keyPath: 'imageId' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const grey = (size: number, value: number) => ({ width: size, height: size, channels: 1, bitDepth: 8, data: new Uint8Array(size * size).fill(value) });
+    const tx = db.transaction(['images', 'pixels', 'meta', 'objects'], 'readwrite');
+    tx.objectStore('images').put({
+      id: 'v3-image', name: 'annotated.png', format: 'png', width: 64, height: 64, channels: 1, sourceBitDepth: 8,
+      normalization: null, cellomics: null, thumbnail: grey(64, 90), order: 1, addedAt: 1, demo: false,
+      display: { low: 0, high: 255, gamma: 1, contrast: 1, brightness: 0 }, objectCount: 1, split: 'train',
+    });
+    tx.objectStore('pixels').put({ id: 'v3-image', display: grey(64, 90), original: null });
+    tx.objectStore('objects').put({ imageId: 'v3-image', id: 'kept', rings: [[10, 10, 30, 10, 30, 30]], z: 1, label: 'nucleus', createdAt: 5, updatedAt: 5, author: 'ann' });
+    tx.objectStore('meta').put({ key: 'demoSeeded', value: true });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+
+  await page.goto('/');
+  await waitForShownImage(page, 'annotated.png');
+  await expect(page.getByTestId('object-count')).toHaveText('1');
+  await expect(page.getByTestId('image-status')).toHaveText('in progress');
+  const stored = await storedObjects(page);
+  expect(stored.map((object) => object.id)).toEqual(['kept']);
 });

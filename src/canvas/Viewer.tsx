@@ -8,6 +8,7 @@ import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp } from
 import type { PointerInput } from '../tools/input';
 import { DraftShape } from './DraftShape';
 import { ObjectsShape } from './ObjectsShape';
+import { ReviewShape } from './ReviewShape';
 import { SelectionShape } from './SelectionShape';
 import { useDisplayCanvas } from './useDisplayCanvas';
 import { useElementSize } from './useElementSize';
@@ -141,6 +142,7 @@ export function Viewer() {
           </Layer>
           <Layer listening={false}>
             <SelectionShape />
+            <ReviewShape />
             <DraftShape />
           </Layer>
         </Stage>

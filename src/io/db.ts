@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import { DB_NAME, type AnnotatorDB, type ImageRecord, type MaskRecord, type PixelsRecord, type SourceRecord } from './schema';
+import { DB_NAME, type AnnotatorDB, type ImageRecord, type IssueRecord, type MaskRecord, type PixelsRecord, type SnapshotRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
 let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
@@ -47,11 +47,15 @@ const objectsOf = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []
 
 /** Removes images and everything stored for them, in one transaction. */
 export async function deleteImages(ids: string[]): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'masks'], 'readwrite');
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'masks', 'snapshots', 'issues'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources'), tx.objectStore('masks')];
   const objects = tx.objectStore('objects');
+  const snapshots = tx.objectStore('snapshots');
+  const issues = tx.objectStore('issues');
+  const issueKeys = (await Promise.all(ids.map((id) => issues.index('imageId').getAllKeys(id)))).flat();
   await Promise.all([
-    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(objectsOf(id))]),
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(objectsOf(id)), snapshots.delete(IDBKeyRange.bound([id], [id, []]))]),
+    ...issueKeys.map((key) => issues.delete(key)),
     tx.done,
   ]);
 }
@@ -104,4 +108,25 @@ export async function saveMask(mask: MaskRecord): Promise<void> {
   const tx = (await database()).transaction(['images', 'masks'], 'readwrite');
   if (await tx.objectStore('images').get(mask.imageId)) await tx.objectStore('masks').put(mask);
   await tx.done;
+}
+
+/** Changes an image's review status and keeps a snapshot of its objects, in one transaction. */
+export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | null): Promise<void> {
+  const tx = (await database()).transaction(['images', 'snapshots'], 'readwrite');
+  await Promise.all([tx.objectStore('images').put(image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
+}
+
+/** Every submission of an image, oldest first. */
+export async function loadSnapshots(imageId: string): Promise<SnapshotRecord[]> {
+  return (await database()).getAll('snapshots', IDBKeyRange.bound([imageId], [imageId, []]));
+}
+
+export async function loadIssues(imageId?: string): Promise<IssueRecord[]> {
+  const db = await database();
+  return imageId ? db.getAllFromIndex('issues', 'imageId', imageId) : db.getAll('issues');
+}
+
+export async function saveIssues(issues: IssueRecord[]): Promise<void> {
+  const tx = (await database()).transaction('issues', 'readwrite');
+  await Promise.all([...issues.map((issue) => tx.store.put(issue)), tx.done]);
 }

@@ -27,6 +27,14 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     db.createObjectStore('masks', { keyPath: 'imageId' });
   },
+  // 3 -> 4: review. Images with objects are taken as in progress, the others as new.
+  async (db, tx) => {
+    db.createObjectStore('snapshots', { keyPath: ['imageId', 'submittedAt'] });
+    db.createObjectStore('issues', { keyPath: 'id' }).createIndex('imageId', 'imageId');
+    for (let cursor = await tx.objectStore('images').openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, status: cursor.value.objectCount > 0 ? 'in progress' : 'new', statusHistory: [] });
+    }
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { CellomicsName } from '../core/cellomics';
 import type { AnnotationObject } from '../core/objects';
+import type { ImageStatus, Role } from '../core/review/status';
+import type { ReviewIssue } from '../core/review/issues';
 import type { DisplaySettings } from '../core/display';
 import type { Channels, Raster16, Raster8 } from '../core/raster';
 import type { PreparedImage } from '../core/intake';
@@ -30,7 +32,28 @@ export interface ImageRecord {
   objectCount: number;
   /** Dataset split from the folder it came from ("train", "dev", "test", …); absent: none. */
   split?: string;
+  /** Review status, and every change of it (who, in which role, when). */
+  status: ImageStatus;
+  statusHistory: StatusChange[];
 }
+
+export interface StatusChange {
+  status: ImageStatus;
+  by: string;
+  role: Role;
+  at: number;
+}
+
+/** The objects of an image as submitted for review, to compare later corrections with. */
+export interface SnapshotRecord {
+  imageId: string;
+  submittedAt: number;
+  submittedBy: string;
+  objects: AnnotationObject[];
+}
+
+/** A review issue on an image: a point or an object, a kind, a comment thread, open or resolved. */
+export type IssueRecord = ReviewIssue;
 
 /** Pixel data of one image, read only when it is opened. */
 export interface PixelsRecord {
@@ -77,6 +100,8 @@ export interface MetaRecord {
  * 1 — stores images, pixels, sources, meta.
  * 2 — store objects (key [imageId, id], index imageId); images gain objectCount.
  * 3 — store masks (key imageId); images may carry a split.
+ * 4 — stores snapshots (key [imageId, submittedAt]) and issues (key id, index imageId); images
+ *     gain status and statusHistory.
  */
 export interface AnnotatorDB extends DBSchema {
   images: { key: string; value: ImageRecord; indexes: { order: number } };
@@ -85,4 +110,6 @@ export interface AnnotatorDB extends DBSchema {
   meta: { key: string; value: MetaRecord };
   objects: { key: [string, string]; value: ObjectRecord; indexes: { imageId: string } };
   masks: { key: string; value: MaskRecord };
+  snapshots: { key: [string, number]; value: SnapshotRecord };
+  issues: { key: string; value: IssueRecord; indexes: { imageId: string } };
 }

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import type { AnnotationObject, Ring } from '../core/objects';
 import type { Raster16, Raster8 } from '../core/raster';
+import type { ReviewIssue } from '../core/review/issues';
+import type { ImageStatus, Role } from '../core/review/status';
+import type { SnapshotRecord } from '../io/schema';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
 import type { ImageRecord } from '../io/schema';
 
@@ -72,8 +75,6 @@ export interface AnnotationSlice {
   preview: { id: string; rings: Ring[] } | null;
   canUndo: boolean;
   canRedo: boolean;
-  /** Who is working; recorded on every object created or changed. */
-  author: string;
 }
 
 export type OverlayMode = 'fill' | 'outline' | 'hidden';
@@ -86,6 +87,23 @@ export interface ToolSlice {
    */
   draft: { vertices: number[]; redraw: { objectId: string; ring: number; from: number } | null } | null;
   overlay: { mode: OverlayMode; opacity: number };
+}
+
+export interface ReviewSlice {
+  /** Who is working and as what; recorded on every change and review action. Kept locally. */
+  user: { name: string; role: Role };
+  /** Issues of the open image. */
+  issues: ReviewIssue[];
+  /** The open image's last submission, to compare corrections with. */
+  snapshot: SnapshotRecord | null;
+  showChanges: boolean;
+  showNumbers: boolean;
+  /** The next click on the image drops an issue there. */
+  placingIssue: boolean;
+  /** The issue whose dialog is open: an existing one by id, or a new one not yet saved. */
+  issueDialog: { issueId: string } | { x: number; y: number; objectId: string | null } | null;
+  statusFilter: ImageStatus | 'all';
+  dashboardOpen: boolean;
 }
 
 /** What the last export wrote, shown in the export dialog. */
@@ -112,6 +130,7 @@ export type AppState = ProjectSlice &
   SaveSlice &
   AnnotationSlice &
   ToolSlice &
+  ReviewSlice &
   PanelSlice;
 
 export const initialState: AppState = {
@@ -133,7 +152,15 @@ export const initialState: AppState = {
   preview: null,
   canUndo: false,
   canRedo: false,
-  author: 'annotator',
+  user: { name: 'annotator', role: 'annotator' },
+  issues: [],
+  snapshot: null,
+  showChanges: false,
+  showNumbers: false,
+  placingIssue: false,
+  issueDialog: null,
+  statusFilter: 'all',
+  dashboardOpen: false,
   tool: 'select',
   draft: null,
   overlay: { mode: 'fill', opacity: 0.35 },

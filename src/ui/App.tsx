@@ -2,15 +2,18 @@ import { Viewer } from '../canvas/Viewer';
 import { useAppStore } from '../store/store';
 import { ConfirmRemoval } from './ConfirmRemoval';
 import { DisplayPanel } from './DisplayPanel';
+import { Dashboard } from './Dashboard';
 import { DropTarget } from './DropTarget';
 import { ExportDialog } from './ExportDialog';
 import { EmptyState } from './EmptyState';
 import { ImageInfo } from './ImageInfo';
 import { ImageList } from './ImageList';
+import { IssueDialog } from './IssueDialog';
 import { Notices } from './Notices';
 import { ObjectList } from './ObjectList';
 import { OverlayPanel } from './OverlayPanel';
 import { ProgressBar } from './ProgressBar';
+import { ReviewPanel } from './ReviewPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -30,6 +33,7 @@ export function App() {
           </aside>
           <section className="stage-area">{hasImages ? <Viewer /> : loaded && <EmptyState />}</section>
           <aside className="sidebar sidebar-right" aria-label="Objects, overlay and display">
+            <ReviewPanel />
             <ObjectList />
             <OverlayPanel />
             <DisplayPanel />
@@ -43,6 +47,8 @@ export function App() {
       <ShortcutsHelp />
       <ConfirmRemoval />
       <ExportDialog />
+      <IssueDialog />
+      <Dashboard />
     </DropTarget>
   );
 }

@@ -30,11 +30,13 @@ export function ExportDialog() {
   const report = useAppStore((state) => state.lastExport);
   const [choiceId, setChoiceId] = useState('objects-random');
   const [includeImages, setIncludeImages] = useState(false);
+  const [onlyApproved, setOnlyApproved] = useState(false);
   if (!open) return null;
   const choice = CHOICES.find((candidate) => candidate.id === choiceId)!;
 
   const exportImage = () => (choice.format === 'cvat' ? exportImageCvat() : void exportImageMask(choice.format, choice.scheme));
-  const exportProject = () => (choice.format === 'cvat' ? void exportProjectCvat() : void exportProjectZip(choice.format, choice.scheme, includeImages));
+  const exportProject = () =>
+    choice.format === 'cvat' ? void exportProjectCvat(onlyApproved) : void exportProjectZip(choice.format, choice.scheme, includeImages, onlyApproved);
 
   return (
     <Modal title="Export" onClose={closeExport} testId="export-dialog">
@@ -51,8 +53,12 @@ export function ExportDialog() {
         <input type="checkbox" checked={includeImages} disabled={choice.format === 'cvat'} onChange={(event) => setIncludeImages(event.target.checked)} />
         Project ZIP: include the images beside their masks
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={onlyApproved} onChange={(event) => setOnlyApproved(event.target.checked)} />
+        Project: only approved images
+      </label>
       <p className="hint">
-        The project ZIP holds <code>{'<split or all>/<name>_objects.png'}</code> for every image. Masks are computed from the polygons
+        The project ZIP holds <code>{'<split or all>/<name>_objects.png'}</code> for every image, and <code>review.json</code> (statuses, issues, submissions). Masks are computed from the polygons
         (pixel centre inside, higher objects win overlaps).
       </p>
       <div className="modal-buttons">

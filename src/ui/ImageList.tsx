@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
+import { STATUSES, type ImageStatus } from '../core/review/status';
 import type { ImageRecord } from '../io/schema';
-import { askToRemove } from '../store/actions/panels';
+import { askToRemove, setStatusFilter } from '../store/actions/panels';
 import { openImage, removeDemoImages } from '../store/actions/project';
 import { useAppStore } from '../store/store';
 import { describeCellomics, describeSize } from './describeImage';
@@ -8,14 +9,24 @@ import { Thumbnail } from './Thumbnail';
 
 /** The project's images: thumbnail, name, plate/well/field, size, object count and status. */
 export function ImageList() {
-  const images = useAppStore((state) => state.images);
+  const allImages = useAppStore((state) => state.images);
   const currentId = useAppStore((state) => state.currentId);
-  const hasDemo = images.some((image) => image.demo);
+  const filter = useAppStore((state) => state.statusFilter);
+  const images = filter === 'all' ? allImages : allImages.filter((image) => image.status === filter);
+  const hasDemo = allImages.some((image) => image.demo);
   return (
     <div className="image-list">
       <h2>
-        Images <span className="count">{images.length}</span>
+        Images <span className="count">{allImages.length}</span>
       </h2>
+      <select className="status-filter" aria-label="Show images" value={filter} onChange={(event) => setStatusFilter(event.target.value as ImageStatus | 'all')}>
+        <option value="all">all statuses</option>
+        {STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {status} ({allImages.filter((image) => image.status === status).length})
+          </option>
+        ))}
+      </select>
       {hasDemo && (
         <div className="demo-banner">
           Demo images, generated for trying the app.
@@ -57,7 +68,7 @@ const ImageRow = memo(function ImageRow({ image, selected }: { image: ImageRecor
         {cellomics && <div className="image-meta">{cellomics}</div>}
         <div className="image-meta">{describeSize(image)}</div>
         <div className="image-meta">
-          <span data-testid="image-object-count">{image.objectCount === 1 ? "1 object" : `${image.objectCount} objects`}</span> · <span className="status">new</span>
+          <span data-testid="image-object-count">{image.objectCount === 1 ? "1 object" : `${image.objectCount} objects`}</span> · <span className={`status-badge status-${image.status.replace(' ', '-')}`} data-testid="image-status-badge">{image.status}</span>
         </div>
       </div>
       <button

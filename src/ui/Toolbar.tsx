@@ -1,9 +1,10 @@
-import { openExport, toggleShortcutsHelp } from '../store/actions/panels';
+import { openDashboard, openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
 import { actualSize, fitToWindow, zoomIn, zoomOut } from '../store/actions/view';
 import { useAppStore } from '../store/store';
 import { FilePickers } from './FilePickers';
 import { ToolButtons } from './ToolButtons';
+import { UserBox } from './UserBox';
 
 export function Toolbar() {
   const zoom = useAppStore((state) => state.view.zoom);
@@ -14,6 +15,9 @@ export function Toolbar() {
       <FilePickers />
       <button type="button" onClick={openExport} title="Export masks or annotations (Ctrl+E)">
         Export…
+      </button>
+      <button type="button" onClick={openDashboard} title="Review dashboard">
+        Dashboard
       </button>
       <ToolButtons />
       <span className="toolbar-gap" />
@@ -42,6 +46,7 @@ export function Toolbar() {
           1:1
         </button>
       </div>
+      <UserBox />
       <button type="button" onClick={toggleShortcutsHelp} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
         ?
       </button>

@@ -12,6 +12,8 @@ import {
 } from '../store/actions/objectCommands';
 import { openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
+import { startPlacingIssue, toggleChanges, toggleNumbers } from '../store/actions/review';
+import { nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import { getState } from '../store/store';
 import { cancelDraft, finishDrawing, removeLastVertex, startDrawing, stopDrawing } from '../tools/drawTool';
@@ -59,6 +61,11 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Ctrl+Z'], description: 'Undo', run: undo },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'Redo', run: redo },
   { keys: ['Ctrl+E'], description: 'Export masks or annotations', run: openExport },
+  { keys: ['O'], description: 'Review: object numbers on or off', run: toggleNumbers },
+  { keys: ['C'], description: 'Review: changes since submission on or off', run: toggleChanges },
+  { keys: ['I'], description: 'Review: drop an issue (then click the image or an object)', run: startPlacingIssue },
+  { keys: ['J'], description: 'Review: next open issue', run: nextOpenIssue },
+  { keys: ['R'], description: 'Review: next image waiting for review', run: () => void nextImageNeedingReview() },
   { keys: ['F'], description: 'Next image', run: () => stepImage(1) },
   { keys: ['D'], description: 'Previous image', run: () => stepImage(-1) },
   { keys: ['+', '='], description: 'Zoom in', run: zoomIn },

@@ -5,7 +5,8 @@ import { encodePng } from '../core/formats/png';
 import { writeDatasetZip, type DatasetImage } from '../core/mask/datasetZip';
 import { exportMask, exportObjectsPng } from '../core/mask/exportMask';
 import { importMask } from '../core/mask/importMask';
-import { loadImageRecord, loadImageRecords, loadObjects, loadPixels, loadSource, saveMask } from '../io/db';
+import { loadImageRecord, loadImageRecords, loadIssues, loadObjects, loadPixels, loadSnapshots, loadSource, saveMask } from '../io/db';
+import type { ImageRecord } from '../io/schema';
 import type { MasksRequest, ZipProgress } from './masksProtocol';
 import { serveRequests } from './rpc';
 
@@ -29,8 +30,7 @@ async function refreshMask(imageId: string): Promise<void> {
 }
 
 /** The project's images one at a time, read from storage only when the ZIP needs them. */
-async function* projectImages(includeImages: boolean, progress: (p: ZipProgress) => void): AsyncGenerator<DatasetImage> {
-  const images = await loadImageRecords();
+async function* projectImages(images: ImageRecord[], includeImages: boolean, progress: (p: ZipProgress) => void): AsyncGenerator<DatasetImage> {
   for (const [index, image] of images.entries()) {
     progress({ done: index, total: images.length, current: image.name });
     let bytes: Uint8Array | undefined;
@@ -50,6 +50,19 @@ async function* projectImages(includeImages: boolean, progress: (p: ZipProgress)
   progress({ done: images.length, total: images.length, current: '' });
 }
 
+/** Statuses, issues with their threads, and submission snapshots of the exported images. */
+async function reviewRecords(images: ImageRecord[]) {
+  return Promise.all(
+    images.map(async (image) => ({
+      image: image.name,
+      status: image.status,
+      statusHistory: image.statusHistory,
+      issues: await loadIssues(image.id),
+      submissions: await loadSnapshots(image.id),
+    })),
+  );
+}
+
 serveRequests<MasksRequest>(self, async (request, progress) => {
   switch (request.kind) {
     case 'import-mask':
@@ -63,9 +76,11 @@ serveRequests<MasksRequest>(self, async (request, progress) => {
       return { result: null };
     case 'project-zip': {
       const send = (p: ZipProgress) => progress(p);
-      const entries = await writeDatasetZip(projectImages(request.includeImages, send), (chunk) => send({ chunk }), {
+      const images = (await loadImageRecords()).filter((image) => !request.onlyApproved || image.status === 'approved');
+      const entries = await writeDatasetZip(projectImages(images, request.includeImages, send), (chunk) => send({ chunk }), {
         format: request.format,
         scheme: request.scheme,
+        extraFiles: async () => [{ path: 'review.json', bytes: new TextEncoder().encode(JSON.stringify(await reviewRecords(images), null, 1)) }],
       });
       return { result: entries };
     }

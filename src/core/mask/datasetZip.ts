@@ -29,6 +29,8 @@ export interface DatasetZipOptions {
   scheme?: ColorScheme;
   /** Entry times; default now. */
   mtime?: Date;
+  /** More files for the archive's top level (e.g. review records), written after the masks. */
+  extraFiles?: () => Promise<Array<{ path: string; bytes: Uint8Array }>>;
 }
 
 export interface DatasetZipEntry {
@@ -71,6 +73,7 @@ export async function writeDatasetZip(
       warnings: mask.warnings,
     });
   }
+  for (const extra of (await options.extraFiles?.()) ?? []) zip.addFile(extra.path, extra.bytes, { compress: true });
   zip.finish();
   return entries;
 }

@@ -5,6 +5,7 @@ import { loadObjects } from '../../io/db';
 import { currentImage, getState, setState } from '../store';
 import { flushSaves, queueSave } from './autosave';
 import { rebuildHitIndex, updateHitIndex } from './hitTest';
+import { allowEdit, followObjects } from './review';
 
 /** Undo history per image, kept for the session (switching images does not lose it). */
 const histories = new Map<string, History<AnnotationObject>>();
@@ -56,12 +57,13 @@ function applyStates(changes: Array<[string, AnnotationObject | null]>): void {
 /** One user gesture: applies the changes and records them as one undo step. */
 export function commit(changes: Step<AnnotationObject>): void {
   const imageId = getState().objectsImageId;
-  if (!imageId || changes.length === 0) return;
+  if (!imageId || changes.length === 0 || !allowEdit()) return;
   performance.mark('objects-changed');
   const history = historyOf(imageId);
   history.record(changes);
   applyStates(changes.map((change) => [change.id, change.after]));
   setState({ canUndo: history.canUndo, canRedo: history.canRedo });
+  followObjects(changes.map((change) => change.id));
 }
 
 export function undo(): void {
@@ -74,10 +76,13 @@ export function redo(): void {
 
 function travel(move: (history: History<AnnotationObject>) => Step<AnnotationObject> | null, side: 'before' | 'after'): void {
   const imageId = getState().objectsImageId;
-  if (!imageId || getState().draft) return;
+  if (!imageId || getState().draft || !allowEdit()) return;
   const history = historyOf(imageId);
   const step = move(history);
-  if (step) applyStates(step.map((change) => [change.id, change[side]]));
+  if (step) {
+    applyStates(step.map((change) => [change.id, change[side]]));
+    followObjects(step.map((change) => change.id));
+  }
   setState({ canUndo: history.canUndo, canRedo: history.canRedo, preview: null });
 }
 
@@ -97,7 +102,7 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
     label: NUCLEUS_LABEL,
     createdAt: now,
     updatedAt: now,
-    author: getState().author,
+    author: getState().user.name,
     ...extra,
   };
   commit([{ id: object.id, before: null, after: object }]);
@@ -109,7 +114,7 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
 export function updateObject(id: string, change: Partial<Omit<AnnotationObject, 'id'>>): void {
   const before = getState().objects.get(id);
   if (!before) return;
-  const after = { ...before, ...change, updatedAt: Date.now(), author: getState().author };
+  const after = { ...before, ...change, updatedAt: Date.now(), author: getState().user.name };
   commit([{ id, before, after }]);
 }
 

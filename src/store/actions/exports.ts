@@ -47,9 +47,9 @@ export function exportImageCvat(): void {
 }
 
 /** Downloads every image's objects as one CVAT XML file (images matched by name on import). */
-export async function exportProjectCvat(): Promise<void> {
+export async function exportProjectCvat(onlyApproved: boolean): Promise<void> {
   await flushSaves();
-  const images = await loadImageRecords();
+  const images = (await loadImageRecords()).filter((image) => !onlyApproved || image.status === 'approved');
   const cvatImages = await Promise.all(images.map(async (image, id) => cvatImage(id, image, await loadObjects(image.id))));
   const xml = writeCvatXml(cvatImages, { labels: [NUCLEUS_LABEL] });
   downloadBytes(new TextEncoder().encode(xml), 'annotations.xml', 'application/xml');
@@ -60,13 +60,13 @@ export async function exportProjectCvat(): Promise<void> {
  * Downloads the whole project as a ZIP of masks (`<split or all>/<name>_objects.png`), made in
  * the background worker straight from storage, one image at a time, with progress.
  */
-export async function exportProjectZip(format: MaskFormat, scheme: ColorScheme, includeImages: boolean): Promise<void> {
+export async function exportProjectZip(format: MaskFormat, scheme: ColorScheme, includeImages: boolean, onlyApproved: boolean): Promise<void> {
   await flushSaves();
   const parts: Blob[] = [];
   setState({ progress: { verb: 'Exporting', done: 0, total: getState().images.length, current: '' } });
   try {
     const entries = await projectZipInWorker(
-      { format, scheme, includeImages },
+      { format, scheme, includeImages, onlyApproved },
       // Each chunk becomes a Blob at once, which the browser may keep on disk instead of in memory.
       (chunk) => parts.push(new Blob([chunk as BlobPart])),
       (done, total, current) => setState({ progress: { verb: 'Exporting', done, total, current } }),

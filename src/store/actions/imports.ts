@@ -30,7 +30,7 @@ async function addImportedObjects(image: ImageRecord, shapes: ImportedShape[]): 
   const existing = await loadObjects(image.id);
   const top = existing.reduce((max, object) => Math.max(max, object.z), 0);
   const now = Date.now();
-  const author = getState().author;
+  const author = getState().user.name;
   const created: AnnotationObject[] = byZ(shapes).map((shape, i) => ({
     id: newId(),
     rings: shape.rings,

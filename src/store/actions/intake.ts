@@ -39,6 +39,8 @@ function toRecord(image: PreparedImage, order: number, demo: boolean, split?: st
     display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
     objectCount: 0,
     ...(split ? { split } : {}),
+    status: 'new',
+    statusHistory: [],
   };
 }
 

@@ -3,6 +3,7 @@ import { byZ, type AnnotationObject, type Ring } from '../../core/objects';
 import { getState, setState, type OverlayMode } from '../store';
 import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, updateObject } from './annotations';
 import { screenToImage } from '../../core/viewTransform';
+import { centreOnPoint } from './view';
 
 export function deleteSelection(): void {
   const selected = editableSelection();
@@ -70,10 +71,7 @@ export function centreOn(id: string): void {
   const object = getState().objects.get(id);
   if (!object) return;
   const box = objectBox(object.rings);
-  const { view, viewport } = getState();
-  const cx = (box.minX + box.maxX) / 2;
-  const cy = (box.minY + box.maxY) / 2;
-  setState({ view: { ...view, x: viewport.width / 2 - cx * view.zoom, y: viewport.height / 2 - cy * view.zoom }, autoFit: false });
+  centreOnPoint((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
 }
 
 let clipboard: Ring[] | null = null;

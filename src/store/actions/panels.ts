@@ -1,4 +1,4 @@
-import { getState, setState } from '../store';
+import { getState, setState, type AppState } from '../store';
 import { removeImages } from './project';
 
 export function toggleShortcutsHelp(): void {
@@ -26,4 +26,16 @@ export function openExport(): void {
 
 export function closeExport(): void {
   setState({ exportOpen: false });
+}
+
+export function openDashboard(): void {
+  setState({ dashboardOpen: true });
+}
+
+export function closeDashboard(): void {
+  setState({ dashboardOpen: false });
+}
+
+export function setStatusFilter(statusFilter: AppState['statusFilter']): void {
+  setState({ statusFilter });
 }

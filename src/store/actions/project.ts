@@ -5,6 +5,7 @@ import type { ImageRecord } from '../../io/schema';
 import { currentImage, getState, setState } from '../store';
 import { loadAnnotations } from './annotations';
 import { notify } from './notices';
+import { loadReview } from './review';
 import { trackSave } from './saving';
 
 const LAST_OPENED_KEY = 'lastOpenedImage';
@@ -33,7 +34,7 @@ export async function openImage(id: string): Promise<void> {
   }
   setState({ currentId: id, pixels, view: centredView(image, getState().viewport), autoFit: true });
   void writeMeta(LAST_OPENED_KEY, id);
-  await loadAnnotations(id);
+  await Promise.all([loadAnnotations(id), loadReview(id)]);
 }
 
 /** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */

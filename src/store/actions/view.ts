@@ -43,3 +43,9 @@ export function setViewport(width: number, height: number): void {
 export function setPointer(screen: { x: number; y: number } | null): void {
   setState({ pointer: screen });
 }
+
+/** Keeps the zoom and moves the view so the image point is in the middle of the viewer. */
+export function centreOnPoint(x: number, y: number): void {
+  const { view, viewport } = getState();
+  setState({ view: { ...view, x: viewport.width / 2 - x * view.zoom, y: viewport.height / 2 - y * view.zoom }, autoFit: false });
+}

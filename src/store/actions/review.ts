@@ -1,0 +1,158 @@
+import { newId } from '../../core/ids';
+import { refreshAnchor, type IssueKind, type ReviewIssue } from '../../core/review/issues';
+import { canTransition, nextStatus, type Role, type StatusAction } from '../../core/review/status';
+import { loadIssues, loadSnapshots, readMeta, saveIssues, saveStatus, writeMeta } from '../../io/db';
+import type { ImageRecord, SnapshotRecord } from '../../io/schema';
+import { currentImage, getState, setState } from '../store';
+import { notify } from './notices';
+import { trackSave } from './saving';
+
+const USER_KEY = 'user';
+
+/** Reads who works here (kept locally); the name and role are asked for once in the toolbar. */
+export async function loadUser(): Promise<void> {
+  const user = await readMeta<{ name: string; role: Role }>(USER_KEY);
+  if (user) setState({ user });
+}
+
+export function setUser(name: string, role: Role): void {
+  const user = { name: name.trim() || 'annotator', role };
+  setState({ user });
+  void trackSave(writeMeta(USER_KEY, user), 'your name was not saved');
+}
+
+/** The open image's issues and last submission; called when an image is opened. */
+export async function loadReview(imageId: string): Promise<void> {
+  const [issues, snapshots] = await Promise.all([loadIssues(imageId), loadSnapshots(imageId)]);
+  if (getState().currentId !== imageId) return;
+  setState({ issues, snapshot: snapshots.at(-1) ?? null, issueDialog: null, placingIssue: false });
+}
+
+function replaceImage(image: ImageRecord): void {
+  setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? image : candidate)) });
+}
+
+/** Applies a review action to the open image; a submission keeps a snapshot of its objects. */
+export async function changeStatus(action: StatusAction): Promise<void> {
+  const image = currentImage(getState());
+  if (!image) return;
+  const { name, role } = getState().user;
+  let status;
+  try {
+    status = nextStatus(image.status, action, role);
+  } catch (error) {
+    notify('error', `${image.name}: ${error instanceof Error ? error.message : error}`);
+    return;
+  }
+  const at = Date.now();
+  const updated: ImageRecord = { ...image, status, statusHistory: [...image.statusHistory, { status, by: name, role, at }] };
+  const snapshot: SnapshotRecord | null =
+    action === 'submit' ? { imageId: image.id, submittedAt: at, submittedBy: name, objects: [...getState().objects.values()] } : null;
+  replaceImage(updated);
+  if (snapshot) setState({ snapshot });
+  await trackSave(saveStatus(updated, snapshot), `${image.name}: status not saved`);
+}
+
+/**
+ * Called before any change to the open image's objects: refuses it when the user may not edit
+ * (an annotator on a submitted or approved image), and moves a new or sent-back image to
+ * "in progress". Returns whether the change may go ahead.
+ */
+export function allowEdit(): boolean {
+  const image = currentImage(getState());
+  if (!image) return false;
+  const { role, name } = getState().user;
+  if (!canTransition(image.status, 'edit', role)) {
+    notify('error', `${image.name} is ${image.status}: only a reviewer can change it now`);
+    return false;
+  }
+  const status = nextStatus(image.status, 'edit', role);
+  if (status !== image.status) {
+    const updated = { ...image, status, statusHistory: [...image.statusHistory, { status, by: name, role, at: Date.now() }] };
+    replaceImage(updated);
+    void trackSave(saveStatus(updated, null), `${image.name}: status not saved`);
+  }
+  return true;
+}
+
+/** Object-anchored issues remember where their object is now (kept for when it is deleted). */
+export function followObjects(changedIds: Iterable<string>): void {
+  const changed = new Set(changedIds);
+  const { issues, objects } = getState();
+  const moved = issues.map((issue) => (issue.objectId && changed.has(issue.objectId) ? refreshAnchor(issue, objects) : issue));
+  const updated = moved.filter((issue, i) => issue !== issues[i]);
+  if (updated.length === 0) return;
+  setState({ issues: moved });
+  void trackSave(saveIssues(updated), 'issue positions not saved');
+}
+
+export function startPlacingIssue(): void {
+  setState({ placingIssue: true });
+}
+
+/** The click that drops an issue: on an object it is anchored to it, elsewhere to the point. */
+export function placeIssue(x: number, y: number, objectId: string | null): void {
+  setState({ placingIssue: false, issueDialog: { x, y, objectId } });
+}
+
+export function openIssue(issueId: string): void {
+  setState({ issueDialog: { issueId } });
+}
+
+export function closeIssueDialog(): void {
+  setState({ issueDialog: null, placingIssue: false });
+}
+
+async function storeIssue(issue: ReviewIssue): Promise<void> {
+  const { issues } = getState();
+  const exists = issues.some((candidate) => candidate.id === issue.id);
+  setState({ issues: exists ? issues.map((candidate) => (candidate.id === issue.id ? issue : candidate)) : [...issues, issue] });
+  await trackSave(saveIssues([issue]), 'issue not saved');
+}
+
+export async function createIssue(kind: IssueKind, text: string): Promise<void> {
+  const draft = getState().issueDialog;
+  const image = currentImage(getState());
+  if (!draft || 'issueId' in draft || !image) return;
+  const { name } = getState().user;
+  const at = Date.now();
+  const issue: ReviewIssue = {
+    id: newId(),
+    imageId: image.id,
+    kind,
+    x: draft.x,
+    y: draft.y,
+    objectId: draft.objectId,
+    status: 'open',
+    comments: text.trim() ? [{ author: name, at, text: text.trim() }] : [],
+    createdBy: name,
+    createdAt: at,
+  };
+  setState({ issueDialog: { issueId: issue.id } });
+  await storeIssue(issue);
+}
+
+function findIssue(issueId: string): ReviewIssue | undefined {
+  return getState().issues.find((issue) => issue.id === issueId);
+}
+
+export async function addComment(issueId: string, text: string): Promise<void> {
+  const issue = findIssue(issueId);
+  if (!issue || !text.trim()) return;
+  await storeIssue({ ...issue, comments: [...issue.comments, { author: getState().user.name, at: Date.now(), text: text.trim() }] });
+}
+
+export async function setIssueResolved(issueId: string, resolved: boolean): Promise<void> {
+  const issue = findIssue(issueId);
+  if (!issue) return;
+  const { name } = getState().user;
+  await storeIssue(resolved ? { ...issue, status: 'resolved', resolvedBy: name, resolvedAt: Date.now() } : { ...issue, status: 'open', resolvedBy: undefined, resolvedAt: undefined });
+}
+
+export function toggleChanges(): void {
+  setState({ showChanges: !getState().showChanges });
+}
+
+export function toggleNumbers(): void {
+  setState({ showNumbers: !getState().showNumbers });
+}
