@@ -7,7 +7,7 @@ import { editPointerDown, editPointerMove, editPointerUp, nudgeSelection } from 
 import type { PointerInput } from './input';
 
 // Storage is IndexedDB in the browser (tested end to end there); here writes go nowhere.
-vi.mock('../io/db', () => ({ saveObjectChanges: async () => {}, loadObjects: async () => [] }));
+vi.mock('../io/db', () => ({ saveObjectChanges: async () => {}, loadObjects: async () => [], saveStatus: async () => {}, saveIssues: async () => {} }));
 
 const ZOOM = 2; // screen pixels per image pixel: grab radius 8 px on screen = 4 image pixels
 
@@ -23,7 +23,7 @@ function click(x: number, y: number, extra: Partial<PointerInput> = {}) {
 const objects = () => [...getState().objects.values()];
 
 beforeEach(() => {
-  const image = { id: 'img', width: 100, height: 80 } as never;
+  const image = { id: 'img', name: 'test.png', width: 100, height: 80, status: 'in progress', statusHistory: [] } as never;
   setState({ ...initialState, images: [image], currentId: 'img', objectsImageId: 'img-' + Math.random(), objects: new Map() });
   rebuildHitIndex([], 100, 80);
 });
@@ -177,5 +177,27 @@ describe('edit tool', () => {
     editPointerMove(input(40, 40));
     editPointerUp();
     expect(getState().objects.get(id)!.rings).toEqual(before.rings);
+  });
+});
+
+describe('review rules on editing', () => {
+  it('refuses an annotator’s change to a submitted image and lets a reviewer correct it', () => {
+    const image = { ...getState().images[0], status: 'submitted' };
+    setState({ images: [image] });
+    startDrawing();
+    click(10, 10);
+    click(30, 10);
+    click(30, 30);
+    finishDrawing();
+    expect(objects()).toHaveLength(0);
+    setState({ user: { name: 'Rev', role: 'reviewer' } });
+    startDrawing();
+    click(10, 10);
+    click(30, 10);
+    click(30, 30);
+    finishDrawing();
+    expect(objects()).toHaveLength(1);
+    expect(objects()[0].author).toBe('Rev');
+    expect(getState().images[0].status).toBe('submitted');
   });
 });
