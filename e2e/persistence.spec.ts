@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { drawPolygon, placement, storedObjects, waitUntilSaved } from './annotation';
 import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
+import { writeOldDatabase } from './oldDatabase';
 
 const IMAGE = 'MFGTMPcx7_170702000001_D13f04d0.png';
 
@@ -38,34 +39,7 @@ test('a failed save is shown at once, the work stays in memory, and it is writte
 });
 
 test('a database written by the first release (schema 1) opens and upgrades without losing images', async ({ page }) => {
-  // Any page of the app's origin that does not open the database itself.
-  await page.goto('/favicon.svg');
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('nuclei-annotator', 1);
-      request.onupgradeneeded = () => {
-        const created = request.result;
-        created.createObjectStore('images', { keyPath: 'id' }).createIndex('order', 'order');
-        created.createObjectStore('pixels', { keyPath: 'id' });
-        created.createObjectStore('sources', { keyPath: 'id' });
-        created.createObjectStore('meta', { keyPath: 'key' });
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const grey = (size: number, value: number) => ({ width: size, height: size, channels: 1, bitDepth: 8, data: new Uint8Array(size * size).fill(value) });
-    const tx = db.transaction(['images', 'pixels', 'meta'], 'readwrite');
-    tx.objectStore('images').put({
-      id: 'v1-image', name: 'old_scan.png', format: 'png', width: 64, height: 64, channels: 1, sourceBitDepth: 8,
-      normalization: null, cellomics: null, thumbnail: grey(64, 90), order: 1, addedAt: 1, demo: false,
-      display: { low: 0, high: 255, gamma: 1, contrast: 1, brightness: 0 },
-    });
-    tx.objectStore('pixels').put({ id: 'v1-image', display: grey(64, 90), original: null });
-    tx.objectStore('meta').put({ key: 'demoSeeded', value: true });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
-
+  await writeOldDatabase(page, 1, { name: 'old_scan.png' });
   await page.goto('/');
   await expect(imageRows(page)).toHaveCount(1);
   await waitForShownImage(page, 'old_scan.png');
@@ -82,36 +56,8 @@ test('a database written by the first release (schema 1) opens and upgrades with
 });
 
 test('a database written by the previous release (schema 3) upgrades: objects kept, review status derived', async ({ page }) => {
-  await page.goto('/favicon.svg');
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('nuclei-annotator', 3);
-      request.onupgradeneeded = () => {
-        const created = request.result;
-        created.createObjectStore('images', { keyPath: 'id' }).createIndex('order', 'order');
-        created.createObjectStore('pixels', { keyPath: 'id' });
-        created.createObjectStore('sources', { keyPath: 'id' });
-        created.createObjectStore('meta', { keyPath: 'key' });
-        created.createObjectStore('objects', { keyPath: ['imageId', 'id'] }).createIndex('imageId', 'imageId');
-        created.createObjectStore('masks', { keyPath: 'imageId' });
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const grey = (size: number, value: number) => ({ width: size, height: size, channels: 1, bitDepth: 8, data: new Uint8Array(size * size).fill(value) });
-    const tx = db.transaction(['images', 'pixels', 'meta', 'objects'], 'readwrite');
-    tx.objectStore('images').put({
-      id: 'v3-image', name: 'annotated.png', format: 'png', width: 64, height: 64, channels: 1, sourceBitDepth: 8,
-      normalization: null, cellomics: null, thumbnail: grey(64, 90), order: 1, addedAt: 1, demo: false,
-      display: { low: 0, high: 255, gamma: 1, contrast: 1, brightness: 0 }, objectCount: 1, split: 'train',
-    });
-    tx.objectStore('pixels').put({ id: 'v3-image', display: grey(64, 90), original: null });
-    tx.objectStore('objects').put({ imageId: 'v3-image', id: 'kept', rings: [[10, 10, 30, 10, 30, 30]], z: 1, label: 'nucleus', createdAt: 5, updatedAt: 5, author: 'ann' });
-    tx.objectStore('meta').put({ key: 'demoSeeded', value: true });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
-
+  const kept = { id: 'kept', rings: [[10, 10, 30, 10, 30, 30]], z: 1, label: 'nucleus', createdAt: 5, updatedAt: 5, author: 'ann' };
+  await writeOldDatabase(page, 3, { name: 'annotated.png', objectCount: 1, split: 'train' }, [kept]);
   await page.goto('/');
   await waitForShownImage(page, 'annotated.png');
   await expect(page.getByTestId('object-count')).toHaveText('1');

@@ -182,20 +182,17 @@ describe('edit tool', () => {
 
 describe('review rules on editing', () => {
   it('refuses an annotator’s change to a submitted image and lets a reviewer correct it', () => {
-    const image = { ...getState().images[0], status: 'submitted' };
+    const image = { ...getState().images[0], status: 'submitted' as const };
     setState({ images: [image] });
-    startDrawing();
-    click(10, 10);
-    click(30, 10);
-    click(30, 30);
-    finishDrawing();
+    const drawTriangle = () => {
+      startDrawing();
+      for (const [x, y] of [[10, 10], [30, 10], [30, 30]]) click(x, y);
+      finishDrawing();
+    };
+    drawTriangle();
     expect(objects()).toHaveLength(0);
     setState({ user: { name: 'Rev', role: 'reviewer' } });
-    startDrawing();
-    click(10, 10);
-    click(30, 10);
-    click(30, 30);
-    finishDrawing();
+    drawTriangle();
     expect(objects()).toHaveLength(1);
     expect(objects()[0].author).toBe('Rev');
     expect(getState().images[0].status).toBe('submitted');

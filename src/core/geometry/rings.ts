@@ -59,15 +59,7 @@ export function vertexCount(rings: Ring[]): number {
 
 /** Bounding box of the vertices (px); EMPTY_BOX values (as a new object) for an empty ring. */
 export function ringBox(ring: Ring): Box {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < ring.length; i += 2) {
-    const x = ring[i], y = ring[i + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { minX, minY, maxX, maxY };
+  return objectBox([ring]);
 }
 
 /** Bounding box of all rings (px); empty (min > max) when there are no vertices. */
