@@ -123,3 +123,58 @@ test('the review loop: submit, flag, request changes, fix, resubmit, correct, ap
   await expect(page.getByTestId('image-status-badge')).toHaveText('approved');
   await checkDashboard();
 });
+
+test('issues follow their object and are marked when it is deleted; R finds the next image to review; the list filters by status', async ({ page }) => {
+  await openEmptyProject(page);
+  const names = ['MFGTMPcx7_170702000001_B14f07d0.png', 'MFGTMPcx7_170702000001_D13f04d0.png'];
+  await dropFiles(page, names.map((name) => realFile(join(DATASET, 'train', name))));
+  await waitForShownImage(page, names[0]);
+  const p = await placement(page);
+
+  // The second image is drawn on and submitted by the annotator.
+  await page.keyboard.press('f');
+  await waitForShownImage(page, names[1]);
+  await page.keyboard.press('n');
+  await drawPolygon(page, p, [[300, 300], [400, 300], [400, 400], [300, 400]]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(status(page)).toHaveText('submitted');
+
+  // The reviewer starts on the first image and jumps to the one waiting for review.
+  await actAs(page, 'Rev', 'reviewer');
+  await page.keyboard.press('d');
+  await waitForShownImage(page, names[0]);
+  await page.keyboard.press('r');
+  await waitForShownImage(page, names[1]);
+
+  await raiseIssue(page, p, [350, 350], 'Should be split', 'two nuclei');
+  // Moving the object moves its issue; the new place is stored.
+  await clickImagePoints(page, p, [[320, 320]]);
+  await dragVertex(page, p, [330, 380], [530, 380]); // from inside the object: moves all of it
+  await waitUntilSaved(page);
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('nuclei-annotator').onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result)));
+    const all = await new Promise<Array<{ x: number; y: number }>>((resolve) => (db.transaction('issues').objectStore('issues').getAll().onsuccess = (event) => resolve((event.target as IDBRequest).result)));
+    db.close();
+    return all;
+  });
+  expect(stored).toHaveLength(1);
+  expect(stored[0].x).toBeGreaterThan(500);
+  // Deleting the object leaves the issue, marked.
+  await clickImagePoints(page, p, [[520, 320]]); // away from the issue's pin in the middle
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('object-count')).toHaveText('0');
+  await page.getByTestId('issue-row').click();
+  await expect(page.getByTestId('issue-dialog')).toContainText('On an object that has been deleted');
+  await page.getByTestId('issue-dialog').getByRole('button', { name: 'Close' }).click();
+
+  // The image list shows statuses and filters by them.
+  await page.getByLabel('Show images').selectOption('submitted');
+  await expect(page.getByTestId('image-row')).toHaveCount(1);
+  await expect(page.getByTestId('image-row')).toContainText(names[1]);
+  await page.getByLabel('Show images').selectOption('new');
+  await expect(page.getByTestId('image-row')).toHaveCount(1);
+  await expect(page.getByTestId('image-row')).toContainText(names[0]);
+  await page.getByLabel('Show images').selectOption('all');
+  await expect(page.getByTestId('image-row')).toHaveCount(2);
+});
