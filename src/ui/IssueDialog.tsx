@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { ISSUE_KINDS, type IssueKind } from '../core/review/issues';
+import { ISSUE_KINDS, issueKindLabel, type IssueKind } from '../core/review/issues';
 import { addComment, closeIssueDialog, createIssue, setIssueResolved } from '../store/actions/review';
 import { useAppStore } from '../store/store';
 import { Modal } from './Modal';
-
-const kindLabel = (kind: string) => ISSUE_KINDS.find((candidate) => candidate.kind === kind)?.label ?? kind;
 
 /** A new issue (pick its kind, comment) or an existing one (its thread, reply, resolve / reopen). */
 export function IssueDialog() {
@@ -38,7 +36,7 @@ export function IssueDialog() {
     setText('');
   };
   return (
-    <Modal title={kindLabel(issue.kind)} onClose={closeIssueDialog} testId="issue-dialog">
+    <Modal title={issueKindLabel(issue.kind)} onClose={closeIssueDialog} testId="issue-dialog">
       <p className="hint">
         {issue.objectId ? (objectPresent ? 'On an object' : 'On an object that has been deleted') : 'At a point'} · raised by {issue.createdBy} ·{' '}
         <span data-testid="issue-state">{issue.status}</span>

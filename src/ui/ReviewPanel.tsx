@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { compareObjects } from '../core/review/changes';
-import { ISSUE_KINDS } from '../core/review/issues';
+import { issueKindLabel } from '../core/review/issues';
 import { canTransition, type StatusAction } from '../core/review/status';
 import { changeStatus, startPlacingIssue, toggleChanges, toggleNumbers } from '../store/actions/review';
 import { goToIssue, nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
@@ -12,8 +12,6 @@ const ACTIONS: { action: StatusAction; label: string }[] = [
   { action: 'request changes', label: 'Request changes' },
   { action: 'reopen', label: 'Reopen' },
 ];
-
-const kindLabel = (kind: string) => ISSUE_KINDS.find((candidate) => candidate.kind === kind)?.label ?? kind;
 
 /** Status and review actions of the open image, the change view, and its issues. */
 export function ReviewPanel() {
@@ -71,7 +69,7 @@ export function ReviewPanel() {
       <ul className="issue-list" aria-label="Issues">
         {issues.map((issue) => (
           <li key={issue.id} data-testid="issue-row" className={issue.status} onClick={() => goToIssue(issue.id)}>
-            <span>{kindLabel(issue.kind)}</span>
+            <span>{issueKindLabel(issue.kind)}</span>
             <span className="issue-meta">
               {issue.status} · {issue.comments.length} comment{issue.comments.length === 1 ? '' : 's'}
             </span>

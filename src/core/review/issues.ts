@@ -17,6 +17,11 @@ export const ISSUE_KINDS: readonly { kind: IssueKind; label: string }[] = Object
   { kind: 'comment', label: 'Comment' },
 ] as const);
 
+/** The words for an issue kind, as listed in ISSUE_KINDS. */
+export function issueKindLabel(kind: IssueKind): string {
+  return ISSUE_KINDS.find((candidate) => candidate.kind === kind)?.label ?? kind;
+}
+
 export interface IssueComment {
   author: string;
   /** Milliseconds since the epoch. */
@@ -36,6 +41,7 @@ export interface ReviewIssue {
   status: 'open' | 'resolved';
   /** Oldest first; the first is the description entered when the issue was raised. */
   comments: IssueComment[];
+
   createdBy: string;
   /** Milliseconds since the epoch (as resolvedAt). */
   createdAt: number;
