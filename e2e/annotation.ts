@@ -48,7 +48,12 @@ export async function storedObjects(page: Page): Promise<StoredObject[]> {
   });
 }
 
+/**
+ * Waits until every change has reached storage. Two animation frames first, so the status bar
+ * shows the state after the last input (React renders it asynchronously) before it is read.
+ */
 export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 }
 

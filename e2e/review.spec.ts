@@ -151,15 +151,15 @@ test('issues follow their object and are marked when it is deleted; R finds the 
   // Moving the object moves its issue; the new place is stored.
   await clickImagePoints(page, p, [[320, 320]]);
   await dragVertex(page, p, [330, 380], [530, 380]); // from inside the object: moves all of it
-  await waitUntilSaved(page);
-  const stored = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('nuclei-annotator').onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result)));
-    const all = await new Promise<Array<{ x: number; y: number }>>((resolve) => (db.transaction('issues').objectStore('issues').getAll().onsuccess = (event) => resolve((event.target as IDBRequest).result)));
-    db.close();
-    return all;
-  });
-  expect(stored).toHaveLength(1);
-  expect(stored[0].x).toBeGreaterThan(500);
+  const storedIssueX = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('nuclei-annotator').onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result)));
+      const all = await new Promise<Array<{ x: number }>>((resolve) => (db.transaction('issues').objectStore('issues').getAll().onsuccess = (event) => resolve((event.target as IDBRequest).result)));
+      db.close();
+      return all.map((issue) => issue.x);
+    });
+  await expect.poll(storedIssueX).toEqual([expect.any(Number)]);
+  await expect.poll(async () => (await storedIssueX())[0]).toBeGreaterThan(500);
   // Deleting the object leaves the issue, marked.
   await clickImagePoints(page, p, [[520, 320]]); // away from the issue's pin in the middle
   await page.keyboard.press('Delete');

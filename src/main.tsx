@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { seedDemoOnFirstStart } from './store/actions/intake';
 import { notify } from './store/actions/notices';
+import { allSaved, flushSaves } from './store/actions/autosave';
 import { loadProject } from './store/actions/project';
 import { loadUser } from './store/actions/review';
 import './ui/styles.css';
@@ -12,6 +13,14 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Ask the browser not to evict the project under storage pressure (it may still say no).
+void navigator.storage?.persist?.();
+// Unsaved changes are written when the page is hidden, and leaving warns while any are pending.
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void flushSaves());
+window.addEventListener('beforeunload', (event) => {
+  if (!allSaved()) event.preventDefault();
+});
 
 loadUser()
   .then(loadProject)

@@ -34,7 +34,12 @@ export class ObjectsRaster {
     // The cache's placement is the view's when drawn, shifted by the margins.
     const dx = view.x + marginX - drawn.x;
     const dy = view.y + marginY - drawn.y;
-    return Math.abs(dx) <= marginX && Math.abs(dy) <= marginY && this.canvas.width === Math.ceil((viewport.width + 2 * marginX) * this.pixelRatio);
+    return (
+      Math.abs(dx) <= marginX &&
+      Math.abs(dy) <= marginY &&
+      this.canvas.width === Math.ceil((viewport.width + 2 * marginX) * this.pixelRatio) &&
+      this.canvas.height === Math.ceil((viewport.height + 2 * marginY) * this.pixelRatio)
+    );
   }
 
   /** Redraws everything for this placement (viewport plus margins). */

@@ -8,7 +8,10 @@ let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
 /** The one shared connection; opening runs any pending migrations. */
 export function database(): Promise<IDBPDatabase<AnnotatorDB>> {
   connection ??= openDB<AnnotatorDB>(DB_NAME, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => void runMigrations(db, oldVersion, tx),
+    // A failing step aborts the whole upgrade: the database stays at its old version, intact.
+    upgrade: (db, oldVersion, _newVersion, tx) => {
+      runMigrations(db, oldVersion, tx).catch(() => tx.abort());
+    },
     blocking: () => {
       // A newer version of the app was opened in another tab: let it upgrade.
       void connection?.then((db) => db.close());

@@ -1,6 +1,7 @@
 import { clipRingToBox, cleanRing, nearestVertex, objectArea, replaceRingSection } from '../core/geometry';
 import { createObject, imageBounds, updateObject } from '../store/actions/annotations';
 import { notify } from '../store/actions/notices';
+import { allowEdit, mayEdit } from '../store/actions/review';
 import { getState, setState } from '../store/store';
 import { clampToImage, FREEHAND_SPACING_PX, GRAB_RADIUS_PX, type PointerInput } from './input';
 
@@ -15,6 +16,11 @@ import { clampToImage, FREEHAND_SPACING_PX, GRAB_RADIUS_PX, type PointerInput } 
 let pressed = false;
 
 export function startDrawing(): void {
+  // Refused up front, so nobody outlines a whole nucleus only to have it thrown away on closing.
+  if (!mayEdit()) {
+    allowEdit(); // says why
+    return;
+  }
   setState({ tool: 'draw', draft: null, preview: null });
 }
 

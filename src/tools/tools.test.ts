@@ -23,8 +23,10 @@ function click(x: number, y: number, extra: Partial<PointerInput> = {}) {
 const objects = () => [...getState().objects.values()];
 
 beforeEach(() => {
-  const image = { id: 'img', name: 'test.png', width: 100, height: 80, status: 'in progress', statusHistory: [] } as never;
-  setState({ ...initialState, images: [image], currentId: 'img', objectsImageId: 'img-' + Math.random(), objects: new Map() });
+  // A fresh image id per test: undo histories are kept per image.
+  const id = `img-${Math.random()}`;
+  const image = { id, name: 'test.png', width: 100, height: 80, status: 'in progress', statusHistory: [] } as never;
+  setState({ ...initialState, images: [image], currentId: id, objectsImageId: id, objects: new Map() });
   rebuildHitIndex([], 100, 80);
 });
 

@@ -12,7 +12,7 @@ import {
 } from '../store/actions/objectCommands';
 import { openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
-import { startPlacingIssue, toggleChanges, toggleNumbers } from '../store/actions/review';
+import { closeIssueDialog, startPlacingIssue, toggleChanges, toggleNumbers } from '../store/actions/review';
 import { nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import { getState } from '../store/store';
@@ -34,10 +34,11 @@ function arrow(dx: number, dy: number): () => void {
   return () => (getState().selectedId && getState().tool === 'select' ? nudgeSelection(dx, dy) : panBy(-dx * PAN_STEP, -dy * PAN_STEP));
 }
 
-/** Esc: cancel the outline being drawn, else leave drawing mode, else clear the selection. */
+/** Esc: stop dropping an issue, cancel the outline being drawn, leave drawing mode, or clear the selection. */
 function escape(): void {
-  const { draft, tool } = getState();
-  if (draft) cancelDraft();
+  const { draft, tool, placingIssue } = getState();
+  if (placingIssue) closeIssueDialog();
+  else if (draft) cancelDraft();
   else if (tool === 'draw') stopDrawing();
   else selectObject(null);
 }
@@ -47,7 +48,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['N'], description: 'Draw a new polygon', run: startDrawing },
   { keys: ['Enter'], description: 'Close the polygon being drawn', run: finishDrawing },
   { keys: ['Backspace'], description: 'Remove the last vertex while drawing', run: removeLastVertex },
-  { keys: ['Escape'], description: 'Cancel drawing, leave drawing mode, or clear the selection', run: escape },
+  { keys: ['Escape'], description: 'Cancel dropping an issue or drawing, leave drawing mode, or clear the selection', run: escape },
   { keys: ['Tab'], description: 'Select the next object', run: () => cycleSelection(1) },
   { keys: ['Shift+Tab'], description: 'Select the previous object', run: () => cycleSelection(-1) },
   { keys: ['Delete'], description: 'Delete the selected object', run: deleteSelection },

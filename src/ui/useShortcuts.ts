@@ -6,7 +6,7 @@ import { shortcutFor } from './shortcuts';
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      if (isTypingTarget(event.target) || belongsToControl(event) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const shortcut = shortcutFor(event);
       if (!shortcut) return;
       event.preventDefault();
@@ -15,4 +15,16 @@ export function useShortcuts(): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/**
+ * Keys a focused control or the page needs for itself: arrows and Home/End on a slider, Tab to
+ * move focus between controls, Ctrl+C while text is selected.
+ */
+function belongsToControl(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  const onControl = !!target && target !== document.body && !target.closest('.viewer');
+  if (target instanceof HTMLInputElement && target.type === 'range' && /^(Arrow|Home|End|Page)/.test(event.key)) return true;
+  if (event.key === 'Tab' && onControl) return true;
+  return (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && !!window.getSelection()?.toString();
 }

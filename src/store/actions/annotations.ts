@@ -16,6 +16,11 @@ function historyOf(imageId: string): History<AnnotationObject> {
   return history;
 }
 
+/** Drops the undo history of a removed image. */
+export function forgetHistory(imageId: string): void {
+  histories.delete(imageId);
+}
+
 /** Shows the stored objects of an image; loading is not an undoable step. */
 export async function loadAnnotations(imageId: string): Promise<void> {
   await flushSaves();
@@ -67,11 +72,11 @@ export function commit(changes: Step<AnnotationObject>): void {
 }
 
 export function undo(): void {
-  travel((history) => history.undo(), 'before');
+  if (getState().canUndo) travel((history) => history.undo(), 'before');
 }
 
 export function redo(): void {
-  travel((history) => history.redo(), 'after');
+  if (getState().canRedo) travel((history) => history.redo(), 'after');
 }
 
 function travel(move: (history: History<AnnotationObject>) => Step<AnnotationObject> | null, side: 'before' | 'after'): void {

@@ -47,7 +47,9 @@ export async function flushSaves(): Promise<void> {
       const remove = [...changes].filter(([, object]) => object === null).map(([id]) => id);
       const count = objectCountOf(imageId);
       const imageName = getState().images.find((image) => image.id === imageId)?.name ?? 'image';
-      const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`);
+      const retrying = getState().saveFailed;
+      const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`, retrying);
+      setState({ saveFailed: !saved });
       if (saved) {
         performance.mark('objects-saved');
         scheduleMaskRefresh(imageId);
@@ -66,6 +68,11 @@ function requeue(imageId: string, changes: Map<string, AnnotationObject | null>)
 
 function objectCountOf(imageId: string): number {
   return getState().images.find((image) => image.id === imageId)?.objectCount ?? 0;
+}
+
+/** Drops the queued changes of a removed image, so no write brings its objects back. */
+export function forgetPendingSaves(imageId: string): void {
+  unsaved.delete(imageId);
 }
 
 /** True when every change has reached storage. */

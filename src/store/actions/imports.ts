@@ -9,6 +9,7 @@ import type { ImageRecord } from '../../io/schema';
 import { importMaskInWorker } from '../../workers/masksClient';
 import { getState, setState } from '../store';
 import { loadAnnotations } from './annotations';
+import { allowEdit } from './review';
 import { flushSaves } from './autosave';
 import { scheduleMaskRefresh } from './maskRefresh';
 import { describeFailure, notify } from './notices';
@@ -21,27 +22,32 @@ interface ImportedShape {
 }
 
 /**
- * Adds objects read from a file to an image, above its existing objects, keeping their order.
+ * Puts objects read from a file onto an image that has none yet, keeping their order.
  * Loading data is not an undoable step: they are written straight to storage and, when the
  * image is open, shown by reloading its objects.
  */
-async function addImportedObjects(image: ImageRecord, shapes: ImportedShape[]): Promise<number> {
+async function addImportedObjects(image: ImageRecord, shapes: ImportedShape[], source: string): Promise<number> {
   await flushSaves();
   const existing = await loadObjects(image.id);
-  const top = existing.reduce((max, object) => Math.max(max, object.z), 0);
+  // Dropping the same folder again must not stack a second copy of every object.
+  if (existing.length > 0) {
+    notify('info', `${source}: ${image.name} already has ${existing.length} objects, so nothing was imported onto it (delete them first to import again)`);
+    return 0;
+  }
+  if (!allowEdit(image.id)) return 0;
   const now = Date.now();
   const author = getState().user.name;
   const created: AnnotationObject[] = byZ(shapes).map((shape, i) => ({
     id: newId(),
     rings: shape.rings,
-    z: top + i + 1,
+    z: i + 1,
     label: NUCLEUS_LABEL,
     ...(shape.note ? { note: shape.note } : {}),
     createdAt: now,
     updatedAt: now,
     author,
   }));
-  const count = existing.length + created.length;
+  const count = created.length;
   if (!(await trackSave(saveObjectChanges(image.id, created, [], count), `${image.name}: imported objects not saved`))) return 0;
   setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? { ...candidate, objectCount: count } : candidate)) });
   if (getState().currentId === image.id) await loadAnnotations(image.id);
@@ -64,7 +70,7 @@ export async function importMaskFile(file: File): Promise<void> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const mask = await importMaskInWorker({ fileName: file.name, bytes, expected: { width: image.width, height: image.height } });
-    const added = await addImportedObjects(image, mask.objects);
+    const added = await addImportedObjects(image, mask.objects, file.name);
     if (added) notify('info', `${file.name}: ${added} objects added to ${image.name}`);
   } catch (error) {
     notify('error', describeFailure(file.name, error));
@@ -89,7 +95,7 @@ export async function importCvatFile(file: File): Promise<void> {
         notify('error', `${file.name}: ${cvatImage.name} is ${cvatImage.width} x ${cvatImage.height} in the file but ${image.width} x ${image.height} in the project; its polygons were not imported`);
         continue;
       }
-      added += await addImportedObjects(image, objectsFromCvatImage(cvatImage));
+      added += await addImportedObjects(image, objectsFromCvatImage(cvatImage), file.name);
     }
     const skipped = Object.entries(annotations.skipped).map(([shape, count]) => `${count} ${shape}`);
     const parts = [`${added} objects added`];

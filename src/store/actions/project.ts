@@ -3,7 +3,8 @@ import { centredView } from '../../core/viewTransform';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
 import type { ImageRecord } from '../../io/schema';
 import { currentImage, getState, setState } from '../store';
-import { loadAnnotations } from './annotations';
+import { forgetHistory, loadAnnotations } from './annotations';
+import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
 import { trackSave } from './saving';
@@ -32,7 +33,23 @@ export async function openImage(id: string): Promise<void> {
     notify('error', `${image?.name ?? 'Image'}: its pixel data is missing from storage`);
     return;
   }
-  setState({ currentId: id, pixels, view: centredView(image, getState().viewport), autoFit: true });
+  // The previous image's objects, selection, outline and issues go at once: nothing typed or
+  // clicked while the new image's objects load may land on the wrong image.
+  setState({
+    currentId: id,
+    pixels,
+    view: centredView(image, getState().viewport),
+    autoFit: true,
+    objects: new Map(),
+    objectsImageId: null,
+    selectedId: null,
+    preview: null,
+    draft: null,
+    issues: [],
+    snapshot: null,
+    issueDialog: null,
+    placingIssue: false,
+  });
   void writeMeta(LAST_OPENED_KEY, id);
   await Promise.all([loadAnnotations(id), loadReview(id)]);
 }
@@ -49,6 +66,10 @@ export function stepImage(step: number): void {
 export async function removeImages(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const { images, currentId } = getState();
+  for (const id of ids) {
+    forgetPendingSaves(id);
+    forgetHistory(id);
+  }
   await deleteImages(ids);
   const gone = new Set(ids);
   const remaining = images.filter((image) => !gone.has(image.id));

@@ -54,12 +54,12 @@ export async function changeStatus(action: StatusAction): Promise<void> {
 }
 
 /**
- * Called before any change to the open image's objects: refuses it when the user may not edit
- * (an annotator on a submitted or approved image), and moves a new or sent-back image to
- * "in progress". Returns whether the change may go ahead.
+ * Called before any change to an image's objects (by default the open one's): refuses it when
+ * the user may not edit (an annotator on a submitted or approved image), and moves a new or
+ * sent-back image to "in progress". Returns whether the change may go ahead.
  */
-export function allowEdit(): boolean {
-  const image = currentImage(getState());
+export function allowEdit(imageId = getState().objectsImageId): boolean {
+  const image = getState().images.find((candidate) => candidate.id === imageId);
   if (!image) return false;
   const { role, name } = getState().user;
   if (!canTransition(image.status, 'edit', role)) {
@@ -75,6 +75,12 @@ export function allowEdit(): boolean {
   return true;
 }
 
+/** Whether the user may change the open image's objects now (asked before a drawing starts). */
+export function mayEdit(): boolean {
+  const image = getState().images.find((candidate) => candidate.id === getState().objectsImageId);
+  return !!image && canTransition(image.status, 'edit', getState().user.role);
+}
+
 /** Object-anchored issues remember where their object is now (kept for when it is deleted). */
 export function followObjects(changedIds: Iterable<string>): void {
   const changed = new Set(changedIds);
@@ -86,8 +92,9 @@ export function followObjects(changedIds: Iterable<string>): void {
   void trackSave(saveIssues(updated), 'issue positions not saved');
 }
 
+/** I / "Add issue": the next click drops an issue; pressed again (or Esc), it stops. */
 export function startPlacingIssue(): void {
-  setState({ placingIssue: true });
+  setState({ placingIssue: !getState().placingIssue });
 }
 
 /** The click that drops an issue: on an object it is anchored to it, elsewhere to the point. */
