@@ -161,7 +161,7 @@ test('issues follow their object and are marked when it is deleted; R finds the 
   await expect.poll(storedIssueX).toEqual([expect.any(Number)]);
   await expect.poll(async () => (await storedIssueX())[0]).toBeGreaterThan(500);
   // Deleting the object leaves the issue, marked.
-  await clickImagePoints(page, p, [[520, 320]]); // away from the issue's pin in the middle
+  await clickImagePoints(page, p, [[520, 380]]); // away from the issue's pin, up and right of the middle
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('object-count')).toHaveText('0');
   await page.getByTestId('issue-row').click();

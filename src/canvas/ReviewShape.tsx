@@ -5,7 +5,7 @@ import { compareObjects } from '../core/review/changes';
 import { anchorIssues, labelPoint } from '../core/review/issues';
 import { byZ, type Ring } from '../core/objects';
 import { useAppStore } from '../store/store';
-import { PIN_RADIUS_PX } from '../tools/dispatch';
+import { PIN_RADIUS_PX, pinCentre } from '../tools/dispatch';
 
 const ADDED = '#3fdc6a';
 const REMOVED = '#ff4d4d';
@@ -68,7 +68,14 @@ export function ReviewShape() {
         }
       }
       const radius = PIN_RADIUS_PX / zoom;
-      for (const { issue, x, y, objectDeleted } of pins) {
+      for (const { issue, x: anchorX, y: anchorY, objectDeleted } of pins) {
+        const { x, y } = pinCentre(anchorX, anchorY, zoom);
+        ctx.beginPath();
+        ctx.moveTo(anchorX, anchorY);
+        ctx.lineTo(x, y);
+        ctx.lineWidth = 1.5 / zoom;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
         ctx.beginPath();
         ctx.arc(x, y, radius, 0, 2 * Math.PI);
         ctx.fillStyle = issue.status === 'open' ? '#e5534b' : '#8d97a8';

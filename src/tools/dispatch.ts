@@ -8,10 +8,20 @@ import type { PointerInput } from './input';
 
 /** Issue pins are this big on screen (radius, pixels); a click on one opens its thread. */
 export const PIN_RADIUS_PX = 9;
+/** Pins stand this far (screen pixels) up and right of their anchor, clear of the object's number. */
+const PIN_OFFSET_PX = 14;
+
+/** Where the pin of an issue anchored at (x, y) is drawn, in image pixels at this zoom. */
+export function pinCentre(x: number, y: number, zoom: number): { x: number; y: number } {
+  return { x: x + PIN_OFFSET_PX / zoom, y: y - PIN_OFFSET_PX / zoom };
+}
 
 function issueAt(input: PointerInput): string | null {
   const pins = anchorIssues(getState().issues, getState().objects);
-  const hit = pins.find((pin) => Math.hypot(pin.x - input.x, pin.y - input.y) * input.zoom <= PIN_RADIUS_PX);
+  const hit = pins.find((pin) => {
+    const centre = pinCentre(pin.x, pin.y, input.zoom);
+    return Math.hypot(centre.x - input.x, centre.y - input.y) * input.zoom <= PIN_RADIUS_PX;
+  });
   return hit?.issue.id ?? null;
 }
 
