@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { compareObjects } from '../core/review/changes';
-import { maskPixelChange } from '../core/review/pixelChange';
 import { STATUSES } from '../core/review/status';
-import { loadIssues, loadObjects, loadSnapshots } from '../io/db';
+import { loadIssues } from '../io/db';
+import { correctionsInWorker } from '../workers/masksClient';
 import { closeDashboard } from '../store/actions/panels';
 import { openImage } from '../store/actions/project';
 import { flushSaves } from '../store/actions/autosave';
@@ -19,24 +18,18 @@ interface Row {
   corrections: { added: number; removed: number; reshaped: number; pixelShare: number } | null;
 }
 
-/** Reads every image's issues, last submission and objects, and measures the corrections. */
+/** Reads every image's open issues, and has the worker measure the corrections since submission. */
 async function loadRows(images: ReturnType<typeof useAppStore.getState>['images']): Promise<Row[]> {
   await flushSaves();
-  const issues = await loadIssues();
-  return Promise.all(
-    images.map(async (image) => {
-      const snapshot = (await loadSnapshots(image.id)).at(-1);
-      let corrections: Row['corrections'] = null;
-      if (snapshot) {
-        const objects = await loadObjects(image.id);
-        const changes = compareObjects(snapshot.objects, objects);
-        const pixels = maskPixelChange(snapshot.objects, objects, image.width, image.height);
-        corrections = { added: changes.added.length, removed: changes.removed.length, reshaped: changes.reshaped.length, pixelShare: pixels.share };
-      }
-      const openIssues = issues.filter((issue) => issue.imageId === image.id && issue.status === 'open').length;
-      return { id: image.id, name: image.name, status: image.status, objects: image.objectCount, openIssues, corrections };
-    }),
-  );
+  const [issues, corrections] = await Promise.all([loadIssues(), correctionsInWorker()]);
+  return images.map((image) => ({
+    id: image.id,
+    name: image.name,
+    status: image.status,
+    objects: image.objectCount,
+    openIssues: issues.filter((issue) => issue.imageId === image.id && issue.status === 'open').length,
+    corrections: corrections[image.id] ?? null,
+  }));
 }
 
 /** Review overview: images per status, open issues, objects, and the reviewer's corrections. */

@@ -7,7 +7,9 @@ import { exportMask, exportObjectsPng } from '../core/mask/exportMask';
 import { importMask } from '../core/mask/importMask';
 import { loadImageRecord, loadImageRecords, loadIssues, loadObjects, loadPixels, loadSnapshots, loadSource, saveMask } from '../io/db';
 import type { ImageRecord } from '../io/schema';
-import type { MasksRequest, ZipProgress } from './masksProtocol';
+import { compareObjects } from '../core/review/changes';
+import { maskPixelChange } from '../core/review/pixelChange';
+import type { Corrections, MasksRequest, ZipProgress } from './masksProtocol';
 import { serveRequests } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -63,6 +65,23 @@ async function reviewRecords(images: ImageRecord[]) {
   );
 }
 
+/** Compares each image's objects with its last submission: changed objects and mask pixels. */
+async function corrections(): Promise<Corrections> {
+  const result: Corrections = {};
+  for (const image of await loadImageRecords()) {
+    const snapshot = (await loadSnapshots(image.id)).at(-1);
+    if (!snapshot) {
+      result[image.id] = null;
+      continue;
+    }
+    const objects = await loadObjects(image.id);
+    const changes = compareObjects(snapshot.objects, objects);
+    const { share } = maskPixelChange(snapshot.objects, objects, image.width, image.height);
+    result[image.id] = { added: changes.added.length, removed: changes.removed.length, reshaped: changes.reshaped.length, pixelShare: share };
+  }
+  return result;
+}
+
 serveRequests<MasksRequest>(self, async (request, progress) => {
   switch (request.kind) {
     case 'import-mask':
@@ -74,6 +93,8 @@ serveRequests<MasksRequest>(self, async (request, progress) => {
     case 'refresh-mask':
       await refreshMask(request.imageId);
       return { result: null };
+    case 'corrections':
+      return { result: await corrections() };
     case 'project-zip': {
       const send = (p: ZipProgress) => progress(p);
       const images = (await loadImageRecords()).filter((image) => !request.onlyApproved || image.status === 'approved');

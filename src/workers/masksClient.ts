@@ -1,7 +1,7 @@
 import type { DatasetZipEntry } from '../core/mask/datasetZip';
 import type { MaskExport } from '../core/mask/exportMask';
 import type { MaskImport } from '../core/mask/importMask';
-import type { MasksRequest, ZipProgress } from './masksProtocol';
+import type { Corrections, MasksRequest, ZipProgress } from './masksProtocol';
 import { WorkerClient } from './rpc';
 
 let client: WorkerClient | null = null;
@@ -19,6 +19,11 @@ export function importMaskInWorker(body: Body<'import-mask'>): Promise<MaskImpor
 
 export function exportMaskInWorker(body: Body<'export-mask'>): Promise<MaskExport> {
   return masksWorker().call({ kind: 'export-mask', ...body });
+}
+
+/** The corrections made since each image's last submission, measured in the worker. */
+export function correctionsInWorker(): Promise<Corrections> {
+  return masksWorker().call({ kind: 'corrections' });
 }
 
 export function refreshMaskInWorker(imageId: string): Promise<null> {
