@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Image as KonvaImage, Layer, Stage } from 'react-konva';
 import { screenToImage, ZOOM_STEP } from '../core/viewTransform';
 import { panBy, setPointer, setViewport, zoomBy } from '../store/actions/view';
-import { currentImage, getState, useAppStore } from '../store/store';
+import { currentImage, getState, imageById, useAppStore } from '../store/store';
 import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp } from '../tools/dispatch';
 import type { PointerInput } from '../tools/input';
 import { DraftShape } from './DraftShape';
@@ -46,7 +46,7 @@ export function Viewer() {
 
   const onRendered = useCallback(() => {
     layerRef.current?.batchDraw();
-    const name = getState().images.find((candidate) => candidate.id === pixels?.id)?.name ?? '';
+    const name = imageById(getState(), pixels?.id ?? null)?.name ?? '';
     // After Konva's own frame callback, so the mark follows the actual draw (benchmarks read it).
     requestAnimationFrame(() => {
       performance.mark('image-shown');

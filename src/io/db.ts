@@ -45,8 +45,8 @@ export async function updateImageRecord(image: ImageRecord): Promise<void> {
   await (await database()).put('images', image);
 }
 
-/** All [imageId, objectId] keys of one image: arrays sort after strings, so [id, []] is an upper bound. */
-const objectsOf = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
+/** All [imageId, …] keys of one image (objects, snapshots): arrays sort after strings and numbers, so [id, []] is an upper bound. */
+const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
 
 /** Removes images and everything stored for them, in one transaction. */
 export async function deleteImages(ids: string[]): Promise<void> {
@@ -57,7 +57,7 @@ export async function deleteImages(ids: string[]): Promise<void> {
   const issues = tx.objectStore('issues');
   const issueKeys = (await Promise.all(ids.map((id) => issues.index('imageId').getAllKeys(id)))).flat();
   await Promise.all([
-    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(objectsOf(id)), snapshots.delete(IDBKeyRange.bound([id], [id, []]))]),
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id))]),
     ...issueKeys.map((key) => issues.delete(key)),
     tx.done,
   ]);
@@ -65,7 +65,7 @@ export async function deleteImages(ids: string[]): Promise<void> {
 
 /** The objects of one image (any order; the caller sorts by z). */
 export async function loadObjects(imageId: string): Promise<AnnotationObject[]> {
-  const records = await (await database()).getAll('objects', objectsOf(imageId));
+  const records = await (await database()).getAll('objects', keysOfImage(imageId));
   return records.map(({ imageId: _image, ...object }) => object);
 }
 
@@ -121,7 +121,7 @@ export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | 
 
 /** Every submission of an image, oldest first. */
 export async function loadSnapshots(imageId: string): Promise<SnapshotRecord[]> {
-  return (await database()).getAll('snapshots', IDBKeyRange.bound([imageId], [imageId, []]));
+  return (await database()).getAll('snapshots', keysOfImage(imageId));
 }
 
 export async function loadIssues(imageId?: string): Promise<IssueRecord[]> {

@@ -176,8 +176,17 @@ export const useAppStore = create<AppState>()(() => initialState);
 export const getState = useAppStore.getState;
 export const setState = useAppStore.setState;
 
+export function imageById(state: AppState, id: string | null): ImageRecord | undefined {
+  return state.images.find((image) => image.id === id);
+}
+
 export function currentImage(state: AppState): ImageRecord | null {
-  return state.images.find((image) => image.id === state.currentId) ?? null;
+  return imageById(state, state.currentId) ?? null;
+}
+
+/** Replaces one image's record in the list (the only way records in the store change). */
+export function patchImage(id: string, change: Partial<ImageRecord>): void {
+  setState({ images: getState().images.map((image) => (image.id === id ? { ...image, ...change } : image)) });
 }
 
 /** Image pixel under the mouse (integer indices), or null; follows zoom and pan as well. */

@@ -2,7 +2,7 @@ import { History, type Change, type Step } from '../../core/history';
 import { newId } from '../../core/ids';
 import { byZ, NUCLEUS_LABEL, type AnnotationObject, type Ring } from '../../core/objects';
 import { loadObjects } from '../../io/db';
-import { currentImage, getState, setState } from '../store';
+import { currentImage, getState, imageById, patchImage, setState } from '../store';
 import { flushSaves, queueSave } from './autosave';
 import { rebuildHitIndex, updateHitIndex } from './hitTest';
 import { allowEdit, followObjects } from './review';
@@ -25,7 +25,7 @@ export function forgetHistory(imageId: string): void {
 export async function loadAnnotations(imageId: string): Promise<void> {
   await flushSaves();
   const objects = await loadObjects(imageId);
-  const image = getState().images.find((candidate) => candidate.id === imageId);
+  const image = imageById(getState(), imageId);
   if (!image || getState().currentId !== imageId) return;
   rebuildHitIndex(objects, image.width, image.height);
   const history = historyOf(imageId);
@@ -42,7 +42,7 @@ export async function loadAnnotations(imageId: string): Promise<void> {
 
 /** Puts `after` states into the open image's objects, the hit index, the list count and the save queue. */
 function applyStates(changes: Array<[string, AnnotationObject | null]>): void {
-  const { objectsImageId, images } = getState();
+  const { objectsImageId } = getState();
   if (!objectsImageId) return;
   const objects = new Map(getState().objects);
   for (const [id, object] of changes) {
@@ -51,11 +51,8 @@ function applyStates(changes: Array<[string, AnnotationObject | null]>): void {
     updateHitIndex(id, object);
   }
   const selectedId = getState().selectedId;
-  setState({
-    objects,
-    selectedId: selectedId && objects.has(selectedId) ? selectedId : null,
-    images: images.map((image) => (image.id === objectsImageId ? { ...image, objectCount: objects.size } : image)),
-  });
+  setState({ objects, selectedId: selectedId && objects.has(selectedId) ? selectedId : null });
+  patchImage(objectsImageId, { objectCount: objects.size });
   queueSave(objectsImageId, changes);
 }
 

@@ -1,6 +1,6 @@
 import type { AnnotationObject } from '../../core/objects';
 import { saveObjectChanges } from '../../io/db';
-import { getState, setState } from '../store';
+import { getState, imageById, setState } from '../store';
 import { scheduleMaskRefresh } from './maskRefresh';
 import { trackSave } from './saving';
 
@@ -45,8 +45,9 @@ export async function flushSaves(): Promise<void> {
     for (const [imageId, changes] of batch) {
       const put = [...changes.values()].filter((object): object is AnnotationObject => object !== null);
       const remove = [...changes].filter(([, object]) => object === null).map(([id]) => id);
-      const count = objectCountOf(imageId);
-      const imageName = getState().images.find((image) => image.id === imageId)?.name ?? 'image';
+      const image = imageById(getState(), imageId);
+      const count = image?.objectCount ?? 0;
+      const imageName = image?.name ?? 'image';
       const retrying = getState().saveFailed;
       const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`, retrying);
       setState({ saveFailed: !saved });
@@ -64,10 +65,6 @@ function requeue(imageId: string, changes: Map<string, AnnotationObject | null>)
   const newer = unsaved.get(imageId) ?? new Map();
   unsaved.set(imageId, new Map([...changes, ...newer]));
   schedule(RETRY_DELAY_MS);
-}
-
-function objectCountOf(imageId: string): number {
-  return getState().images.find((image) => image.id === imageId)?.objectCount ?? 0;
 }
 
 /** Drops the queued changes of a removed image, so no write brings its objects back. */

@@ -16,7 +16,7 @@ const MIME: Record<MaskFormat, string> = { objects: 'image/png', label16: 'image
 /** Downloads the open image's mask in `format`; the report (overlaps, empty objects) is shown. */
 export async function exportImageMask(format: MaskFormat, scheme: ColorScheme): Promise<void> {
   const image = currentImage(getState());
-  if (!image) return;
+  if (!image || getState().objectsImageId !== image.id) return; // its objects are still loading
   const objects = [...getState().objects.values()];
   const fileName = maskFileName(image.name, format);
   try {
@@ -39,7 +39,7 @@ function cvatImage(id: number, image: { name: string; width: number; height: num
 /** Downloads the open image's objects as CVAT for images 1.1 XML. */
 export function exportImageCvat(): void {
   const image = currentImage(getState());
-  if (!image) return;
+  if (!image || getState().objectsImageId !== image.id) return; // its objects are still loading
   const xml = writeCvatXml([cvatImage(0, image, [...getState().objects.values()])], { labels: [NUCLEUS_LABEL] });
   const fileName = `${baseName(image.name)}_annotations.xml`;
   downloadBytes(new TextEncoder().encode(xml), fileName, 'application/xml');

@@ -7,7 +7,7 @@ import { baseName } from '../../core/paths';
 import { loadObjects, saveObjectChanges } from '../../io/db';
 import type { ImageRecord } from '../../io/schema';
 import { importMaskInWorker } from '../../workers/masksClient';
-import { getState, setState } from '../store';
+import { getState, patchImage } from '../store';
 import { loadAnnotations } from './annotations';
 import { allowEdit } from './review';
 import { flushSaves } from './autosave';
@@ -49,7 +49,7 @@ async function addImportedObjects(image: ImageRecord, shapes: ImportedShape[], s
   }));
   const count = created.length;
   if (!(await trackSave(saveObjectChanges(image.id, created, [], count), `${image.name}: imported objects not saved`))) return 0;
-  setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? { ...candidate, objectCount: count } : candidate)) });
+  patchImage(image.id, { objectCount: count });
   if (getState().currentId === image.id) await loadAnnotations(image.id);
   scheduleMaskRefresh(image.id);
   return created.length;

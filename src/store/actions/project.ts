@@ -2,7 +2,7 @@ import { autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../
 import { centredView } from '../../core/viewTransform';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
 import type { ImageRecord } from '../../io/schema';
-import { currentImage, getState, setState } from '../store';
+import { currentImage, getState, imageById, patchImage, setState } from '../store';
 import { forgetHistory, loadAnnotations } from './annotations';
 import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
@@ -28,7 +28,7 @@ export async function openImage(id: string): Promise<void> {
   performance.mark('image-open-requested');
   const pixels = await loadPixels(id);
   if (request !== openRequest) return;
-  const image = getState().images.find((candidate) => candidate.id === id);
+  const image = imageById(getState(), id);
   if (!pixels || !image) {
     notify('error', `${image?.name ?? 'Image'}: its pixel data is missing from storage`);
     return;
@@ -91,7 +91,7 @@ export function updateDisplay(change: Partial<DisplaySettings>): void {
   const image = currentImage(getState());
   if (!image) return;
   const updated: ImageRecord = { ...image, display: { ...image.display, ...change } };
-  setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? updated : candidate)) });
+  patchImage(image.id, updated);
   void trackSave(updateImageRecord(updated), `${image.name}: display settings not saved`);
 }
 

@@ -1,9 +1,9 @@
 import { newId } from '../../core/ids';
 import { refreshAnchor, type IssueKind, type ReviewIssue } from '../../core/review/issues';
-import { canTransition, nextStatus, type Role, type StatusAction } from '../../core/review/status';
+import { canTransition, nextStatus, type ImageStatus, type Role, type StatusAction } from '../../core/review/status';
 import { loadIssues, loadSnapshots, readMeta, saveIssues, saveStatus, writeMeta } from '../../io/db';
 import type { ImageRecord, SnapshotRecord } from '../../io/schema';
-import { currentImage, getState, setState } from '../store';
+import { currentImage, getState, imageById, patchImage, setState } from '../store';
 import { notify } from './notices';
 import { trackSave } from './saving';
 
@@ -28,14 +28,17 @@ export async function loadReview(imageId: string): Promise<void> {
   setState({ issues, snapshot: snapshots.at(-1) ?? null, issueDialog: null, placingIssue: false });
 }
 
-function replaceImage(image: ImageRecord): void {
-  setState({ images: getState().images.map((candidate) => (candidate.id === image.id ? image : candidate)) });
+/** The image with a new status, the change recorded in its history (who, in which role, when). */
+function withStatus(image: ImageRecord, status: ImageStatus): ImageRecord {
+  const { name, role } = getState().user;
+  return { ...image, status, statusHistory: [...image.statusHistory, { status, by: name, role, at: Date.now() }] };
 }
 
 /** Applies a review action to the open image; a submission keeps a snapshot of its objects. */
 export async function changeStatus(action: StatusAction): Promise<void> {
   const image = currentImage(getState());
-  if (!image) return;
+  // Not while the image's objects are still loading: a submission snapshots them.
+  if (!image || getState().objectsImageId !== image.id) return;
   const { name, role } = getState().user;
   let status;
   try {
@@ -44,11 +47,11 @@ export async function changeStatus(action: StatusAction): Promise<void> {
     notify('error', `${image.name}: ${error instanceof Error ? error.message : error}`);
     return;
   }
-  const at = Date.now();
-  const updated: ImageRecord = { ...image, status, statusHistory: [...image.statusHistory, { status, by: name, role, at }] };
+  const updated = withStatus(image, status);
+  const submittedAt = updated.statusHistory[updated.statusHistory.length - 1].at;
   const snapshot: SnapshotRecord | null =
-    action === 'submit' ? { imageId: image.id, submittedAt: at, submittedBy: name, objects: [...getState().objects.values()] } : null;
-  replaceImage(updated);
+    action === 'submit' ? { imageId: image.id, submittedAt, submittedBy: name, objects: [...getState().objects.values()] } : null;
+  patchImage(image.id, updated);
   if (snapshot) setState({ snapshot });
   await trackSave(saveStatus(updated, snapshot), `${image.name}: status not saved`);
 }
@@ -59,25 +62,24 @@ export async function changeStatus(action: StatusAction): Promise<void> {
  * sent-back image to "in progress". Returns whether the change may go ahead.
  */
 export function allowEdit(imageId = getState().objectsImageId): boolean {
-  const image = getState().images.find((candidate) => candidate.id === imageId);
+  const image = imageById(getState(), imageId);
   if (!image) return false;
-  const { role, name } = getState().user;
-  if (!canTransition(image.status, 'edit', role)) {
+  if (!mayEdit(imageId)) {
     notify('error', `${image.name} is ${image.status}: only a reviewer can change it now`);
     return false;
   }
-  const status = nextStatus(image.status, 'edit', role);
+  const status = nextStatus(image.status, 'edit', getState().user.role);
   if (status !== image.status) {
-    const updated = { ...image, status, statusHistory: [...image.statusHistory, { status, by: name, role, at: Date.now() }] };
-    replaceImage(updated);
+    const updated = withStatus(image, status);
+    patchImage(image.id, updated);
     void trackSave(saveStatus(updated, null), `${image.name}: status not saved`);
   }
   return true;
 }
 
-/** Whether the user may change the open image's objects now (asked before a drawing starts). */
-export function mayEdit(): boolean {
-  const image = getState().images.find((candidate) => candidate.id === getState().objectsImageId);
+/** Whether the user may change an image's objects now (by default the open one's); asked before a drawing starts. */
+export function mayEdit(imageId = getState().objectsImageId): boolean {
+  const image = imageById(getState(), imageId);
   return !!image && canTransition(image.status, 'edit', getState().user.role);
 }
 
