@@ -3,6 +3,7 @@
 // same archive made by the same core code in Node from objects already in memory.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { imageFormatById } from '../src/core/interchange/registry';
 import { writeDatasetZip, type DatasetImage } from '../src/core/mask/datasetZip';
 import { importMask } from '../src/core/mask/importMask';
 import { withApp } from './browser';
@@ -25,7 +26,7 @@ function datasetImages(): DatasetImage[] {
 
 export async function benchZip(): Promise<Measurement[]> {
   const images = datasetImages();
-  const inNode = await timeRuns(() => writeDatasetZip(images, () => {}, { scheme: 'voc' }), RUNS, 1);
+  const inNode = await timeRuns(() => writeDatasetZip(images, () => {}, { format: imageFormatById('objects'), formatOptions: { colors: 'voc' } }), RUNS, 1);
   const inBrowser = await withApp(async (page) => {
     await page.locator('header [data-testid="folder-input"]').setInputFiles(DATASET);
     await page.getByTestId('image-row').nth(49).waitFor({ timeout: 120_000 });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { drawPolygon, placement, storedObjects, waitUntilSaved } from './annotation';
 import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
+import { DB_VERSION } from '../src/io/migrations';
 import { writeOldDatabase } from './oldDatabase';
 
 const IMAGE = 'MFGTMPcx7_170702000001_D13f04d0.png';
@@ -45,7 +46,7 @@ test('a database written by the first release (schema 1) opens and upgrades with
   await waitForShownImage(page, 'old_scan.png');
   await expect(page.getByTestId('image-object-count')).toHaveText('0 objects');
   const version = await page.evaluate(() => indexedDB.databases().then((all) => all.find((db) => db.name === 'nuclei-annotator')?.version));
-  expect(version).toBe(4);
+  expect(version).toBe(DB_VERSION);
   // The upgraded project takes new objects.
   const p = await placement(page);
   await page.keyboard.press('n');
@@ -64,4 +65,30 @@ test('a database written by the previous release (schema 3) upgrades: objects ke
   await expect(page.getByTestId('image-status')).toHaveText('in progress');
   const stored = await storedObjects(page);
   expect(stored.map((object) => object.id)).toEqual(['kept']);
+});
+
+test('a database written by schema 4 upgrades: objects and submitted objects get version 1, the kept masks go', async ({ page }) => {
+  const drawn = { id: 'a', rings: [[10, 10, 30, 10, 30, 30]], z: 1, label: 'nucleus', createdAt: 5, updatedAt: 5, author: 'ann' };
+  const image = { name: 'submitted.png', objectCount: 1, status: 'submitted', statusHistory: [{ status: 'submitted', by: 'ann', role: 'annotator', at: 6 }] };
+  await writeOldDatabase(page, 4, image, [drawn], [{ submittedAt: 6, submittedBy: 'ann', objects: [drawn] }]);
+  await page.goto('/');
+  await waitForShownImage(page, 'submitted.png');
+  await expect(page.getByTestId('object-count')).toHaveText('1');
+  const upgraded = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('nuclei-annotator').onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result)));
+    const all = <T,>(store: string) => new Promise<T[]>((resolve) => (db.transaction(store).objectStore(store).getAll().onsuccess = (event) => resolve((event.target as IDBRequest).result)));
+    const result = {
+      stores: [...db.objectStoreNames],
+      objectIndexes: [...db.transaction('objects').objectStore('objects').indexNames],
+      objects: await all<{ id: string; version: number }>('objects'),
+      snapshots: await all<{ objects: Array<{ version: number }> }>('snapshots'),
+    };
+    db.close();
+    return result;
+  });
+  expect(upgraded.stores).not.toContain('masks');
+  expect(upgraded.objectIndexes).toEqual([]);
+  expect(upgraded.objects.map((object) => [object.id, object.version])).toEqual([['a', 1]]);
+  expect(upgraded.snapshots[0].objects.map((object) => object.version)).toEqual([1]);
+  await expect(page.getByTestId('image-status')).toHaveText('submitted');
 });

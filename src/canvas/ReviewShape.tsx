@@ -5,7 +5,7 @@ import { compareObjects } from '../core/review/changes';
 import { anchorIssues, labelPoint } from '../core/review/issues';
 import { byZ, type Ring } from '../core/objects';
 import { useAppStore } from '../store/store';
-import { PIN_RADIUS_PX, pinCentre } from '../tools/dispatch';
+import { PIN_RADIUS_PX, pinCentre } from '../core/review/pins';
 
 const ADDED = '#3fdc6a';
 const REMOVED = '#ff4d4d';

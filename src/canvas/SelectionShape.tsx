@@ -1,9 +1,9 @@
 import type Konva from 'konva';
 import { useCallback } from 'react';
 import { Shape } from 'react-konva';
+import { edgeMidpoints } from '../core/geometry';
 import { objectStats } from '../core/objectStats';
 import { useAppStore, type AppState } from '../store/store';
-import { edgeMidpoints } from '../tools/editTool';
 import { colorIndex, FLAG_COLOR, PALETTE, SELECTED_COLOR } from './objectColors';
 
 /** Handle sizes in screen pixels. */
@@ -27,7 +27,7 @@ export function SelectionShape() {
   const rings = useAppStore(selectedRings);
   const object = useAppStore((state) => (state.selectedId ? state.objects.get(state.selectedId) : undefined));
   const zoom = useAppStore((state) => state.view.zoom);
-  const editing = useAppStore((state) => state.tool === 'select');
+  const editing = useAppStore((state) => state.toolPath.startsWith('select.'));
   const overlay = useAppStore((state) => state.overlay);
 
   const sceneFunc = useCallback(

@@ -4,8 +4,7 @@ import { Image as KonvaImage, Layer, Stage } from 'react-konva';
 import { screenToImage, ZOOM_STEP } from '../core/viewTransform';
 import { panBy, setPointer, setViewport, zoomBy } from '../store/actions/view';
 import { currentImage, getState, imageById, useAppStore } from '../store/store';
-import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp } from '../tools/dispatch';
-import type { PointerInput } from '../tools/input';
+import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp, type PointerInput } from '../tools';
 import { DraftShape } from './DraftShape';
 import { ObjectsShape } from './ObjectsShape';
 import { ReviewShape } from './ReviewShape';
@@ -107,7 +106,7 @@ export function Viewer() {
     if (input && !panning) toolPointerMove(input);
   }
 
-  const drawing = useAppStore((state) => state.tool === 'draw');
+  const drawing = useAppStore((state) => state.toolPath.startsWith('draw.'));
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : 'default';
   return (
     <div

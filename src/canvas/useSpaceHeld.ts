@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isTypingTarget } from '../ui/isTypingTarget';
+import { isTypingTarget } from './keyboardFocus';
 
 /** True while the Space bar is held (outside text fields): the viewer pans on drag then. */
 export function useSpaceHeld(): boolean {

@@ -3,12 +3,11 @@
  * files) and `vectorize` (mask files to CVAT XML). Results go to stdout as JSON.
  */
 import { join } from 'node:path';
-import { cvatImageFromObjects, objectsFromCvatImage } from '../core/cvat/convert';
-import { parseCvatXml, writeCvatXml, type CvatImage } from '../core/cvat/cvatXml';
-import { exportMask, maskFileName, MASK_SUFFIXES, type MaskFormat } from '../core/mask/exportMask';
+import { cvatXml } from '../core/interchange/cvatXml';
+import { ANNOTATION_FORMATS, exportFileName, imageFormatById, maskTargetBase, optionsWithDefaults } from '../core/interchange/registry';
+import type { InterchangeImage } from '../core/interchange/types';
 import { importMask } from '../core/mask/importMask';
 import { roundTripMask } from '../core/mask/roundTrip';
-import { maskTargetBase } from '../core/maskNames';
 import { baseName, fileNameOf } from '../core/paths';
 import { parseArgs } from './args';
 import { UsageError, type CliCommand } from './command';
@@ -34,30 +33,34 @@ export const roundtripCommand: CliCommand = {
   },
 };
 
-const FORMATS = Object.keys(MASK_SUFFIXES) as MaskFormat[];
+/** The mask formats the CLI can write, and each option they offer as `--<option> <choice>`. */
+const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode).map((format) => format.id);
+const FORMAT_OPTIONS = Object.fromEntries(ANNOTATION_FORMATS.flatMap((format) => format.options).map((option) => [option.id, option.choices.map((choice) => choice.value)]));
+const OPTION_USAGE = Object.entries(FORMAT_OPTIONS).map(([id, choices]) => ` [--${id} ${choices.join('|')}]`).join('');
 
 export const rasterizeCommand: CliCommand = {
-  args: `<annotations.xml> --out <dir> [--colors random|voc] [--format ${FORMATS.join('|')}]`,
+  args: `<annotations.xml> --out <dir>${OPTION_USAGE} [--format ${MASK_FORMATS.join('|')}]`,
   summary: 'write one mask per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects)',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { out: null, colors: ['random', 'voc'], format: FORMATS });
+    const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS, ...FORMAT_OPTIONS });
     if (positional.length !== 1) throw new UsageError(`rasterize needs 1 annotation file, got ${positional.length}`);
     if (!options.out) throw new UsageError('rasterize needs --out <dir>');
     const [input] = positional;
-    const format = (options.format ?? 'objects') as MaskFormat;
-    const annotations = parseCvatXml(input, new TextDecoder().decode(await readInput(io, input)));
-    const names = annotations.images.map((image) => maskFileName(image.name, format));
+    const format = imageFormatById(options.format ?? 'objects');
+    const decoded = cvatXml.decode!(input, await readInput(io, input));
+    const names = decoded.images.map((image) => exportFileName(format, image.name!));
     const twice = names.find((name, i) => names.indexOf(name) !== i);
     if (twice) throw new Error(`${input}: two images would both be written as ${twice} (same file name in different folders?)`);
     await makeOutputDir(io, options.out);
+    const formatOptions = optionsWithDefaults(format, options);
     const images: Array<{ name: string; output: string; objects: number; overlapPixels: number; emptyObjects: number[]; warnings: string[] }> = [];
-    for (const [i, image] of annotations.images.entries()) {
-      const objects = objectsFromCvatImage(image);
-      const mask = exportMask(format, objects, image.width, image.height, { scheme: options.colors === 'voc' ? 'voc' : 'random', imageName: image.name });
+    for (const [i, image] of decoded.images.entries()) {
+      const { bytes, reports } = format.encode!({ ...image, name: image.name! }, formatOptions);
       const output = join(options.out, names[i]);
-      await writeOutput(io, output, mask.bytes);
+      await writeOutput(io, output, bytes);
       // Empty objects by their number in z-order (1 = bottom), as a user would count them.
-      images.push({ name: image.name, output, objects: objects.length, overlapPixels: mask.report.overlapPixels, emptyObjects: mask.report.emptyObjects.map((k) => objects[k].z), warnings: mask.warnings });
+      const [report] = reports;
+      images.push({ name: image.name!, output, objects: report.objects, overlapPixels: report.overlapPixels, emptyObjects: report.emptyObjects.map((k) => image.objects[k].z), warnings: report.warnings });
     }
     const total = (key: 'objects' | 'overlapPixels') => images.reduce((sum, image) => sum + image[key], 0);
     io.stdout(JSON.stringify({
@@ -66,7 +69,7 @@ export const rasterizeCommand: CliCommand = {
       objects: total('objects'),
       overlapPixels: total('overlapPixels'),
       emptyObjects: images.reduce((sum, image) => sum + image.emptyObjects.length, 0),
-      skippedShapes: annotations.skipped,
+      skippedShapes: decoded.skipped,
       perImage: images,
     }));
     return 0;
@@ -80,14 +83,15 @@ export const vectorizeCommand: CliCommand = {
     const { positional, options } = parseArgs(args, { out: null });
     if (positional.length === 0) throw new UsageError('vectorize needs at least one mask file');
     if (!options.out) throw new UsageError('vectorize needs --out <annotations.xml>');
-    const images: CvatImage[] = [];
-    for (const [id, file] of positional.entries()) {
+    const images: InterchangeImage[] = [];
+    for (const file of positional) {
       const mask = importMask(file, await readInput(io, file));
-      images.push(cvatImageFromObjects({ id, name: imageNameForMask(file), width: mask.width, height: mask.height }, mask.objects));
+      images.push({ name: imageNameForMask(file), width: mask.width, height: mask.height, objects: mask.objects });
     }
-    await writeOutput(io, options.out, writeCvatXml(images));
-    const objects = images.reduce((sum, image) => sum + new Set(image.polygons.map((p) => p.z)).size, 0);
-    io.stdout(JSON.stringify({ file: options.out, images: images.length, objects, polygons: images.reduce((sum, image) => sum + image.polygons.length, 0) }));
+    await writeOutput(io, options.out, cvatXml.encode!(images, {}).bytes);
+    const objects = images.reduce((sum, image) => sum + image.objects.length, 0);
+    const polygons = images.reduce((sum, image) => sum + image.objects.reduce((n, object) => n + object.rings.length, 0), 0);
+    io.stdout(JSON.stringify({ file: options.out, images: images.length, objects, polygons }));
     return 0;
   },
 };

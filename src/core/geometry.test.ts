@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clipRingToBox, cleanRing, insertVertex, moveVertex, nearestEdge, nearestVertex, objectArea, objectBox, pointInRings,
-  removeVertex, replaceRingSection, ringArea, ringBox, ringSelfIntersects, thinPath, translateRings, vertexCount,
+  clipRingToBox, cleanRing, edgeMidpoints, insertVertex, moveVertex, nearestVertex, objectArea, objectBox, pointInRings,
+  clampShift, removeVertex, replaceRingSection, ringArea, ringBox, ringSelfIntersects, translateRings, vertexCount,
 } from './geometry';
 import type { Ring } from './objects';
 import { createRng } from './random';
@@ -233,16 +233,6 @@ describe('picking', () => {
     expect(nearestVertex(rings, 12, 0, 2)?.distance).toBe(2); // inclusive
     expect(nearestVertex([], 0, 0, 10)).toBeNull();
   });
-
-  it('finds the nearest edge with its parameter, closing edges included', () => {
-    expect(nearestEdge(rings, 4, 1, 2)).toEqual({ ring: 0, index: 0, t: 0.4, distance: 1 });
-    expect(nearestEdge(rings, -1, 7.5, 2)).toEqual({ ring: 0, index: 3, t: 0.25, distance: 1 }); // (0,10) → (0,0)
-    expect(nearestEdge(rings, 31, 5, 1)).toEqual({ ring: 1, index: 1, t: 0.5, distance: 1 });
-    expect(nearestEdge(rings, 12, -3, 3)).toBeNull(); // corner (10, 0) is 3.6 away
-    // Equally near edges 0 (at its end) and 1 (at its start): the lower index wins.
-    expect(nearestEdge(rings, 12, -3, 4)).toEqual({ ring: 0, index: 0, t: 1, distance: Math.sqrt(13) });
-    expect(nearestEdge(rings, 15, 5, 4)).toBeNull();
-  });
 });
 
 describe('editing', () => {
@@ -272,11 +262,18 @@ describe('editing', () => {
     expect(cleanRing([0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0])).toEqual([0, 0, 1, 0, 1, 1, 0, 1]);
     expect(cleanRing([2, 2, 2, 2])).toEqual([2, 2]);
   });
+  it('clamps a shift so the box stays inside the image', () => {
+    const box = { minX: 10, minY: 10, maxX: 30, maxY: 30 };
+    expect(clampShift(box, 200, -3, { width: 100, height: 80 })).toEqual([70, -3]);
+    expect(clampShift(box, -50, 90, { width: 100, height: 80 })).toEqual([-10, 50]);
+  });
 
-  it('thins a freehand path', () => {
-    expect(thinPath([0, 0, 0.5, 0, 1, 0, 1.2, 0, 2.5, 0, 2.6, 0], 1)).toEqual([0, 0, 1, 0, 2.5, 0]);
-    expect(thinPath([0, 0, 0, 0, 1, 1], 0)).toEqual([0, 0, 0, 0, 1, 1]);
-    expect(thinPath([], 1)).toEqual([]);
+  it('puts a midpoint on every edge, the closing edge included', () => {
+    expect(edgeMidpoints([[0, 0, 10, 0, 10, 10]])).toEqual([
+      { ring: 0, index: 0, x: 5, y: 0 },
+      { ring: 0, index: 1, x: 10, y: 5 },
+      { ring: 0, index: 2, x: 5, y: 5 },
+    ]);
   });
 });
 

@@ -5,8 +5,8 @@
  *
  * Import from here; the implementation is split by topic under ./geometry/.
  */
-export { type Point, type Box, EMPTY_BOX, ringArea, vertexCount, ringBox, objectBox, boxesIntersect, pointInRings, translateRings, cleanRing } from './geometry/rings';
+export { type Point, type Box, EMPTY_BOX, ringArea, vertexCount, ringBox, objectBox, boxesIntersect, pointInRings, translateRings, clampShift, cleanRing } from './geometry/rings';
 export { objectArea } from './geometry/evenOddArea';
 export { ringSelfIntersects } from './geometry/selfIntersection';
 export { clipRingToBox } from './geometry/clip';
-export { type VertexHit, type EdgeHit, nearestVertex, nearestEdge, removeVertex, insertVertex, moveVertex, replaceRingSection, thinPath } from './geometry/edit';
+export { type VertexHit, nearestVertex, removeVertex, insertVertex, moveVertex, replaceRingSection, edgeMidpoints } from './geometry/edit';

@@ -53,17 +53,28 @@ describe('History', () => {
     expect(history.redo()).toBeNull();
   });
 
-  it('keeps at least 300 steps and forgets the oldest past its limit', () => {
-    const history = new History<number>(500);
-    for (let i = 0; i < 600; i++) history.record([{ id: 'x', before: i, after: i + 1 }]);
+  it('forgets the oldest steps past its limit', () => {
+    const history = new History<number>(5);
+    for (let i = 0; i < 8; i++) history.record([{ id: 'x', before: i, after: i + 1 }]);
     let undone = 0;
     let last: Step<number> | null = null;
     for (let step = history.undo(); step; step = history.undo()) {
       undone++;
       last = step;
     }
-    expect(undone).toBe(500);
-    expect(last![0].before).toBe(100);
+    expect(undone).toBe(5);
+    expect(last![0].before).toBe(3);
+  });
+
+  it('peeks at the next undo and redo without moving', () => {
+    const history = new History<string>();
+    history.record([{ id: 'a', before: null, after: '1' }]);
+    expect(history.peekUndo()).toEqual([{ id: 'a', before: null, after: '1' }]);
+    expect(history.canUndo).toBe(true);
+    expect(history.peekRedo()).toBeNull();
+    history.undo();
+    expect(history.peekUndo()).toBeNull();
+    expect(history.peekRedo()).toEqual([{ id: 'a', before: null, after: '1' }]);
   });
 
   it('ignores empty steps', () => {

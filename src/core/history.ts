@@ -24,6 +24,16 @@ export class History<T> {
     this.undone = [];
   }
 
+  /** The step undo() would return, left in place (so a refused undo changes nothing). */
+  peekUndo(): Step<T> | null {
+    return this.done.at(-1) ?? null;
+  }
+
+  /** The step redo() would return, left in place. */
+  peekRedo(): Step<T> | null {
+    return this.undone.at(-1) ?? null;
+  }
+
   /** The step to revert (apply each change's `before`), or null when there is none. */
   undo(): Step<T> | null {
     const step = this.done.pop();

@@ -19,6 +19,11 @@ export const NUCLEUS_LABEL = 'nucleus';
 export interface AnnotationObject {
   /** Stable for the object's whole life (survives edits, undo, reload and export). */
   id: string;
+  /**
+   * 1 when created, incremented by every change (an undo too: it is a new change), so a save
+   * can tell whether someone else changed the stored object since this copy was read.
+   */
+  version: number;
   rings: Ring[];
   /** Stacking order: higher is on top, and wins where objects overlap in a mask. */
   z: number;

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import { DB_NAME, type AnnotatorDB, type ImageRecord, type IssueRecord, type MaskRecord, type PixelsRecord, type SnapshotRecord, type SourceRecord } from './schema';
+import type { ImageRecord, SnapshotRecord } from '../core/project';
+import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
 let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
@@ -50,8 +51,8 @@ const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, 
 
 /** Removes images and everything stored for them, in one transaction. */
 export async function deleteImages(ids: string[]): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'masks', 'snapshots', 'issues'], 'readwrite');
-  const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources'), tx.objectStore('masks')];
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues'], 'readwrite');
+  const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
   const objects = tx.objectStore('objects');
   const snapshots = tx.objectStore('snapshots');
   const issues = tx.objectStore('issues');
@@ -70,20 +71,19 @@ export async function loadObjects(imageId: string): Promise<AnnotationObject[]> 
 }
 
 /**
- * Writes changed objects and removals of one image, and its new object count, in one
- * transaction: either all of it is stored or none (a failed save never half-writes).
+ * Writes changed objects and removals of one image in one transaction, and sets the image's
+ * object count to the number of objects stored once they are in: either all of it is stored or
+ * none (a failed save never half-writes). Returns the stored count.
  */
-export async function saveObjectChanges(imageId: string, put: AnnotationObject[], remove: string[], objectCount: number): Promise<void> {
+export async function saveObjectChanges(imageId: string, put: AnnotationObject[], remove: string[]): Promise<number> {
   const tx = (await database()).transaction(['objects', 'images'], 'readwrite');
   const objects = tx.objectStore('objects');
   const images = tx.objectStore('images');
-  const image = await images.get(imageId);
-  await Promise.all([
-    ...put.map((object) => objects.put({ ...object, imageId })),
-    ...remove.map((id) => objects.delete([imageId, id])),
-    image ? images.put({ ...image, objectCount }) : null,
-    tx.done,
-  ]);
+  const writes = Promise.all([...put.map((object) => objects.put({ ...object, imageId })), ...remove.map((id) => objects.delete([imageId, id]))]);
+  const [, image, objectCount] = await Promise.all([writes, images.get(imageId), objects.count(keysOfImage(imageId))]);
+  if (image) await images.put({ ...image, objectCount });
+  await tx.done;
+  return objectCount;
 }
 
 export async function readMeta<T>(key: string): Promise<T | undefined> {
@@ -100,17 +100,6 @@ export async function loadImageRecord(id: string): Promise<ImageRecord | undefin
 
 export async function loadSource(id: string): Promise<SourceRecord | undefined> {
   return (await database()).get('sources', id);
-}
-
-export async function loadMask(imageId: string): Promise<MaskRecord | undefined> {
-  return (await database()).get('masks', imageId);
-}
-
-/** Stores a recomputed mask unless the image was removed meanwhile. */
-export async function saveMask(mask: MaskRecord): Promise<void> {
-  const tx = (await database()).transaction(['images', 'masks'], 'readwrite');
-  if (await tx.objectStore('images').get(mask.imageId)) await tx.objectStore('masks').put(mask);
-  await tx.done;
 }
 
 /** Changes an image's review status and keeps a snapshot of its objects, in one transaction. */

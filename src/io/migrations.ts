@@ -3,6 +3,9 @@ import type { AnnotatorDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<AnnotatorDB, StoreNames<AnnotatorDB>[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<AnnotatorDB>, tx: UpgradeTx) => void | Promise<void>;
+/** The same database without the schema's types, for stores and indexes later versions removed. */
+const untyped = (db: IDBPDatabase<AnnotatorDB>) => db as unknown as IDBPDatabase;
+const untypedTx = (tx: UpgradeTx) => tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * Migration i brings the database from version i to version i + 1. Never edit a released step;
@@ -18,14 +21,14 @@ export const MIGRATIONS: Migration[] = [
   },
   // 1 -> 2: annotated objects, one record each, so saving one change writes one record.
   async (db, tx) => {
-    db.createObjectStore('objects', { keyPath: ['imageId', 'id'] }).createIndex('imageId', 'imageId');
+    untyped(db).createObjectStore('objects', { keyPath: ['imageId', 'id'] }).createIndex('imageId', 'imageId');
     for (let cursor = await tx.objectStore('images').openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update({ ...cursor.value, objectCount: 0 });
     }
   },
-  // 2 -> 3: each image's current mask, kept ready for export.
+  // 2 -> 3: each image's current mask (removed again in 5: nothing read it).
   (db) => {
-    db.createObjectStore('masks', { keyPath: 'imageId' });
+    untyped(db).createObjectStore('masks', { keyPath: 'imageId' });
   },
   // 3 -> 4: review. Images with objects are taken as in progress, the others as new.
   async (db, tx) => {
@@ -33,6 +36,18 @@ export const MIGRATIONS: Migration[] = [
     db.createObjectStore('issues', { keyPath: 'id' }).createIndex('imageId', 'imageId');
     for (let cursor = await tx.objectStore('images').openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update({ ...cursor.value, status: cursor.value.objectCount > 0 ? 'in progress' : 'new', statusHistory: [] });
+    }
+  },
+  // 4 -> 5: every object gets version 1 (also inside submission snapshots), so later saves can
+  // detect a concurrent change; the kept masks and the never-read objects index go.
+  async (db, tx) => {
+    untyped(db).deleteObjectStore('masks');
+    untypedTx(tx).objectStore('objects').deleteIndex('imageId');
+    for (let cursor = await tx.objectStore('objects').openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, version: 1 });
+    }
+    for (let cursor = await tx.objectStore('snapshots').openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, objects: cursor.value.objects.map((object) => ({ ...object, version: 1 })) });
     }
   },
 ];

@@ -3,9 +3,8 @@ import type { AnnotationObject, Ring } from '../core/objects';
 import type { Raster16, Raster8 } from '../core/raster';
 import type { ReviewIssue } from '../core/review/issues';
 import type { ImageStatus, Role } from '../core/review/status';
-import type { SnapshotRecord } from '../io/schema';
+import type { ImageRecord, SnapshotRecord } from '../core/project';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
-import type { ImageRecord } from '../io/schema';
 
 /** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
 export interface OpenPixels {
@@ -43,9 +42,20 @@ export interface ViewSlice {
   pointer: { x: number; y: number } | null;
 }
 
+/** A long task under way (bringing files in, exporting), shown as a progress bar. */
+export interface TaskProgress {
+  id: number;
+  verb: string;
+  done: number;
+  total: number;
+  current: string;
+  /** The bar offers Cancel (store/actions/tasks.ts stops the task). */
+  cancellable: boolean;
+}
+
 export interface ProgressSlice {
-  /** A long task under way (bringing files in, exporting), for the progress bar; null when idle. */
-  progress: { verb: string; done: number; total: number; current: string } | null;
+  /** Tasks under way, oldest first; empty when idle. */
+  tasks: TaskProgress[];
 }
 
 export interface Notice {
@@ -80,12 +90,13 @@ export interface AnnotationSlice {
 export type OverlayMode = 'fill' | 'outline' | 'hidden';
 
 export interface ToolSlice {
-  tool: 'select' | 'draw';
   /**
-   * The outline being drawn, in image pixels (flat x, y list). With `redraw`, it replaces part
-   * of an existing object's ring, starting at vertex `from`.
+   * Path of the interaction state the tools are in (src/tools), e.g. "select.idle",
+   * "draw.drawing", "issue.placing": its first part is the mode the toolbar shows.
    */
-  draft: { vertices: number[]; redraw: { objectId: string; ring: number; from: number } | null } | null;
+  toolPath: string;
+  /** The outline being drawn (or the new section of a redraw), in image pixels (flat x, y list). */
+  draft: { vertices: number[] } | null;
   overlay: { mode: OverlayMode; opacity: number };
 }
 
@@ -98,8 +109,6 @@ export interface ReviewSlice {
   snapshot: SnapshotRecord | null;
   showChanges: boolean;
   showNumbers: boolean;
-  /** The next click on the image drops an issue there. */
-  placingIssue: boolean;
   /** The issue whose dialog is open: an existing one by id, or a new one not yet saved. */
   issueDialog: { issueId: string } | { x: number; y: number; objectId: string | null } | null;
   statusFilter: ImageStatus | 'all';
@@ -142,7 +151,7 @@ export const initialState: AppState = {
   autoFit: true,
   viewport: { width: 800, height: 600 },
   pointer: null,
-  progress: null,
+  tasks: [],
   notices: [],
   pendingSaves: 0,
   saveFailed: false,
@@ -157,11 +166,10 @@ export const initialState: AppState = {
   snapshot: null,
   showChanges: false,
   showNumbers: false,
-  placingIssue: false,
   issueDialog: null,
   statusFilter: 'all',
   dashboardOpen: false,
-  tool: 'select',
+  toolPath: 'select.idle',
   draft: null,
   overlay: { mode: 'fill', opacity: 0.35 },
   shortcutsHelpOpen: false,

@@ -12,13 +12,6 @@ export interface PointerInput {
   zoom: number;
 }
 
-/** How close (screen pixels) the pointer must be to a vertex or handle to grab it. */
-export const GRAB_RADIUS_PX = 8;
-/** Spacing (screen pixels) between vertices added while Shift-dragging freehand. */
-export const FREEHAND_SPACING_PX = 4;
-/** A press must move this far (screen pixels) before it counts as a drag. */
-export const DRAG_THRESHOLD_PX = 3;
-
 export function clampToImage(x: number, y: number, size: { width: number; height: number }): [number, number] {
   return [Math.min(Math.max(x, 0), size.width), Math.min(Math.max(y, 0), size.height)];
 }

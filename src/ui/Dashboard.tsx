@@ -1,46 +1,20 @@
 import { useEffect, useState } from 'react';
 import { STATUSES } from '../core/review/status';
-import { loadIssues } from '../io/db';
-import { correctionsInWorker } from '../workers/masksClient';
+import { loadDashboardRows, type DashboardRow } from '../store/actions/dashboard';
 import { closeDashboard } from '../store/actions/panels';
 import { openImage } from '../store/actions/project';
-import { flushSaves } from '../store/actions/autosave';
 import { useAppStore } from '../store/store';
 import { Modal } from './Modal';
-
-interface Row {
-  id: string;
-  name: string;
-  status: string;
-  objects: number;
-  openIssues: number;
-  /** Corrections since the last submission; null when never submitted. */
-  corrections: { added: number; removed: number; reshaped: number; pixelShare: number } | null;
-}
-
-/** Reads every image's open issues, and has the worker measure the corrections since submission. */
-async function loadRows(images: ReturnType<typeof useAppStore.getState>['images']): Promise<Row[]> {
-  await flushSaves();
-  const [issues, corrections] = await Promise.all([loadIssues(), correctionsInWorker()]);
-  return images.map((image) => ({
-    id: image.id,
-    name: image.name,
-    status: image.status,
-    objects: image.objectCount,
-    openIssues: issues.filter((issue) => issue.imageId === image.id && issue.status === 'open').length,
-    corrections: corrections[image.id] ?? null,
-  }));
-}
 
 /** Review overview: images per status, open issues, objects, and the reviewer's corrections. */
 export function Dashboard() {
   const open = useAppStore((state) => state.dashboardOpen);
   const images = useAppStore((state) => state.images);
-  const [rows, setRows] = useState<Row[] | null>(null);
+  const [rows, setRows] = useState<DashboardRow[] | null>(null);
   useEffect(() => {
     if (!open) return setRows(null);
     let current = true;
-    void loadRows(images).then((loaded) => current && setRows(loaded));
+    void loadDashboardRows(images).then((loaded) => current && setRows(loaded));
     return () => {
       current = false;
     };

@@ -1,6 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import { filesFromDrop } from '../io/fileIntake';
-import { importFiles } from '../store/actions/intake';
+import { importDropped } from '../store/actions/intake';
 
 /** The whole window accepts dropped files and folders; an overlay shows while dragging. */
 export function DropTarget({ children }: { children: ReactNode }) {
@@ -10,7 +9,7 @@ export function DropTarget({ children }: { children: ReactNode }) {
   async function onDrop(event: DragEvent) {
     event.preventDefault();
     setDepth(0);
-    await importFiles(await filesFromDrop(event.dataTransfer));
+    await importDropped(event.dataTransfer);
   }
 
   return (

@@ -1,56 +1,51 @@
 import { useState } from 'react';
-import type { ColorScheme } from '../core/colors';
-import type { MaskFormat } from '../core/mask/exportMask';
-import { exportImageCvat, exportImageMask, exportProjectCvat, exportProjectZip } from '../store/actions/exports';
+import { ANNOTATION_FORMATS, optionsWithDefaults } from '../core/interchange/registry';
+import { exportImage, exportProject } from '../store/actions/exports';
 import { closeExport } from '../store/actions/panels';
 import { currentImage, useAppStore } from '../store/store';
 import { Modal } from './Modal';
 
-interface Choice {
-  id: string;
-  label: string;
-  format: MaskFormat | 'cvat';
-  scheme: ColorScheme;
-}
+const EXPORT_FORMATS = ANNOTATION_FORMATS.filter((format) => format.encode);
 
-const CHOICES: Choice[] = [
-  { id: 'objects-random', label: '_objects.png, random colours (24-bit RGB, one colour per object)', format: 'objects', scheme: 'random' },
-  { id: 'objects-voc', label: '_objects.png, CVAT / Pascal VOC colours by object number (as the dataset)', format: 'objects', scheme: 'voc' },
-  { id: 'label16', label: '16-bit label PNG (0 background, 1..N; Cellpose, StarDist)', format: 'label16', scheme: 'random' },
-  { id: 'label16-tiff', label: '16-bit label TIFF (0 background, 1..N)', format: 'label16-tiff', scheme: 'random' },
-  { id: 'binary', label: 'Binary mask PNG (0 / 255)', format: 'binary', scheme: 'random' },
-  { id: 'cvat', label: 'CVAT for images 1.1 XML (polygons)', format: 'cvat', scheme: 'random' },
-];
-
-/** Export of the open image or the whole project, and the report of the last export. */
+/** Export of the open image or the whole project in any format of the registry, and the report of the last export. */
 export function ExportDialog() {
   const open = useAppStore((state) => state.exportOpen);
   const image = useAppStore(currentImage);
-  const busy = useAppStore((state) => state.progress !== null);
+  const busy = useAppStore((state) => state.tasks.length > 0);
   const report = useAppStore((state) => state.lastExport);
-  const [choiceId, setChoiceId] = useState('objects-random');
+  const [formatId, setFormatId] = useState(EXPORT_FORMATS[0].id);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const [includeImages, setIncludeImages] = useState(false);
   const [onlyApproved, setOnlyApproved] = useState(false);
   if (!open) return null;
-  const choice = CHOICES.find((candidate) => candidate.id === choiceId)!;
-
-  const exportImage = () => (choice.format === 'cvat' ? exportImageCvat() : void exportImageMask(choice.format, choice.scheme));
-  const exportProject = () =>
-    choice.format === 'cvat' ? void exportProjectCvat(onlyApproved) : void exportProjectZip(choice.format, choice.scheme, includeImages, onlyApproved);
+  const format = EXPORT_FORMATS.find((candidate) => candidate.id === formatId)!;
+  const options = optionsWithDefaults(format, chosen);
+  const perImage = format.scope === 'image';
 
   return (
     <Modal title="Export" onClose={closeExport} testId="export-dialog">
       <fieldset className="choices">
         <legend>Format</legend>
-        {CHOICES.map((candidate) => (
+        {EXPORT_FORMATS.map((candidate) => (
           <label key={candidate.id}>
-            <input type="radio" name="export-format" checked={candidate.id === choiceId} onChange={() => setChoiceId(candidate.id)} />
+            <input type="radio" name="export-format" checked={candidate.id === formatId} onChange={() => setFormatId(candidate.id)} />
             {candidate.label}
           </label>
         ))}
       </fieldset>
+      {format.options.map((option) => (
+        <fieldset key={option.id} className="choices">
+          <legend>{option.label}</legend>
+          {option.choices.map((choice) => (
+            <label key={choice.value}>
+              <input type="radio" name={`export-${option.id}`} checked={options[option.id] === choice.value} onChange={() => setChosen({ ...chosen, [option.id]: choice.value })} />
+              {choice.label}
+            </label>
+          ))}
+        </fieldset>
+      ))}
       <label className="checkbox">
-        <input type="checkbox" checked={includeImages} disabled={choice.format === 'cvat'} onChange={(event) => setIncludeImages(event.target.checked)} />
+        <input type="checkbox" checked={includeImages} disabled={!perImage} onChange={(event) => setIncludeImages(event.target.checked)} />
         Project ZIP: include the images beside their masks
       </label>
       <label className="checkbox">
@@ -62,11 +57,11 @@ export function ExportDialog() {
         (pixel centre inside, higher objects win overlaps).
       </p>
       <div className="modal-buttons">
-        <button type="button" disabled={!image || busy} onClick={exportImage}>
+        <button type="button" disabled={!image || busy} onClick={() => void exportImage(format.id, options)}>
           Export this image
         </button>
-        <button type="button" disabled={busy} onClick={exportProject}>
-          {choice.format === 'cvat' ? 'Export project (XML)' : 'Export project (ZIP)'}
+        <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, includeImages, onlyApproved)}>
+          {perImage ? 'Export project (ZIP)' : `Export project (${format.extension.slice(1).toUpperCase()})`}
         </button>
       </div>
       {report && (

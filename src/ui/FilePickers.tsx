@@ -1,7 +1,6 @@
 import { useRef, type ChangeEvent } from 'react';
 import { SUPPORTED_EXTENSIONS } from '../core/formats/extensions';
-import { pickedFiles } from '../io/fileIntake';
-import { importFiles } from '../store/actions/intake';
+import { importPicked } from '../store/actions/intake';
 
 /** "Add images" and "Add folder" buttons backed by hidden file inputs. */
 export function FilePickers() {
@@ -9,9 +8,9 @@ export function FilePickers() {
   const folderInput = useRef<HTMLInputElement>(null);
 
   function onChange(event: ChangeEvent<HTMLInputElement>, inFolder: boolean) {
-    const files = pickedFiles(event.target.files ?? [], inFolder);
+    const files = [...(event.target.files ?? [])];
     event.target.value = ''; // picking the same files again must fire again
-    void importFiles(files);
+    void importPicked(files, inFolder);
   }
 
   return (

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { STATUSES, type ImageStatus } from '../core/review/status';
-import type { ImageRecord } from '../io/schema';
+import type { ImageRecord } from '../core/project';
 import { askToRemove, setStatusFilter } from '../store/actions/panels';
 import { openImage, removeDemoImages } from '../store/actions/project';
 import { useAppStore } from '../store/store';

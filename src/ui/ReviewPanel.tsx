@@ -2,9 +2,10 @@ import { useMemo } from 'react';
 import { compareObjects } from '../core/review/changes';
 import { issueKindLabel } from '../core/review/issues';
 import { canTransition, type StatusAction } from '../core/review/status';
-import { changeStatus, startPlacingIssue, toggleChanges, toggleNumbers } from '../store/actions/review';
-import { goToIssue, nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
+import { changeStatus, toggleChanges, toggleNumbers } from '../store/actions/review';
+import { goToIssue } from '../store/actions/reviewNavigation';
 import { currentImage, useAppStore } from '../store/store';
+import { ActionButton } from './ActionButton';
 
 const ACTIONS: { action: StatusAction; label: string }[] = [
   { action: 'submit', label: 'Submit for review' },
@@ -22,7 +23,7 @@ export function ReviewPanel() {
   const objects = useAppStore((state) => state.objects);
   const showChanges = useAppStore((state) => state.showChanges);
   const showNumbers = useAppStore((state) => state.showNumbers);
-  const placing = useAppStore((state) => state.placingIssue);
+  const placing = useAppStore((state) => state.toolPath === 'issue.placing');
   const changes = useMemo(() => (snapshot ? compareObjects(snapshot.objects, [...objects.values()]) : null), [snapshot, objects]);
   if (!image) return null;
   const openIssues = issues.filter((issue) => issue.status === 'open');
@@ -37,11 +38,7 @@ export function ReviewPanel() {
             {label}
           </button>
         ))}
-        {role === 'reviewer' && (
-          <button type="button" onClick={() => void nextImageNeedingReview()} title="Next submitted image (R)">
-            Next to review
-          </button>
-        )}
+        {role === 'reviewer' && <ActionButton id="next-review" />}
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={showNumbers} onChange={toggleNumbers} /> Object numbers (O)
@@ -59,12 +56,8 @@ export function ReviewPanel() {
         <strong>
           Issues <span data-testid="open-issue-count">{openIssues.length}</span> open
         </strong>
-        <button type="button" className={placing ? 'active' : ''} onClick={startPlacingIssue} title="Then click the image or an object (I)">
-          {placing ? 'Click the image…' : 'Add issue'}
-        </button>
-        <button type="button" disabled={openIssues.length === 0} onClick={nextOpenIssue} title="Next open issue (J)">
-          Next
-        </button>
+        <ActionButton id="issue">{placing ? 'Click the image…' : undefined}</ActionButton>
+        <ActionButton id="next-issue" />
       </div>
       <ul className="issue-list" aria-label="Issues">
         {issues.map((issue) => (

@@ -1,7 +1,7 @@
 import { toggleShortcutsHelp } from '../store/actions/panels';
 import { useAppStore } from '../store/store';
 import { Modal } from './Modal';
-import { GESTURES, SHORTCUTS } from './shortcuts';
+import { ACTIONS, GESTURES } from './actions';
 
 export function ShortcutsHelp() {
   const open = useAppStore((state) => state.shortcutsHelpOpen);
@@ -10,10 +10,10 @@ export function ShortcutsHelp() {
     <Modal title="Keyboard shortcuts" onClose={toggleShortcutsHelp} testId="shortcuts-help">
       <table className="shortcuts">
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.description}>
-              <td>{shortcut.keys.map((key) => <kbd key={key}>{key}</kbd>)}</td>
-              <td>{shortcut.description}</td>
+          {ACTIONS.filter((action) => action.keys.length).map((action) => (
+            <tr key={action.id}>
+              <td>{action.keys.map((key) => <kbd key={key}>{key}</kbd>)}</td>
+              <td>{action.label}</td>
             </tr>
           ))}
           {GESTURES.map((gesture) => (

@@ -1,4 +1,4 @@
-import type { ImageRecord } from '../io/schema';
+import type { ImageRecord } from '../core/project';
 
 /** "well A12 · field 0 · channel 0 · plate 170702090001", or null for other file names. */
 export function describeCellomics(image: ImageRecord): string | null {

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
-import { isTypingTarget } from './isTypingTarget';
-import { shortcutFor } from './shortcuts';
+import { isTypingTarget } from '../canvas/keyboardFocus';
+import { actionForKey } from './actions';
 
 /** Runs the app's keyboard shortcuts, except while the user types in a field or a dialog is open. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || belongsToControl(event) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
-      const shortcut = shortcutFor(event);
-      if (!shortcut) return;
+      const action = actionForKey(event);
+      if (!action) return;
       event.preventDefault();
-      shortcut.run();
+      action.run();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -2,19 +2,12 @@
 // Decodes and normalizes images off the main thread, so a large drop never freezes the app.
 import { generateDemoImages } from '../core/demo';
 import { prepareImage, prepareRaster, type PreparedImage } from '../core/intake';
-import type { IntakeRequest } from './intakeProtocol';
-import { serveRequests } from './rpc';
+import type { IntakeProtocol } from './intakeProtocol';
+import { serveJobs } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-async function prepare(request: IntakeRequest): Promise<PreparedImage[]> {
-  if (request.kind === 'demo') {
-    return generateDemoImages().map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
-  }
-  const bytes = new Uint8Array(await request.file.arrayBuffer());
-  return [prepareImage(request.file.name, bytes)];
-}
-
+/** Every raster's buffer, so the images move to the main thread without a copy. */
 function transferables(images: PreparedImage[]): ArrayBuffer[] {
   return images.flatMap((image) =>
     [image.display.data, image.original?.data, image.thumbnail.data]
@@ -23,7 +16,13 @@ function transferables(images: PreparedImage[]): ArrayBuffer[] {
   );
 }
 
-serveRequests<IntakeRequest>(self, async (request) => {
-  const images = await prepare(request);
-  return { result: images, transfer: transferables(images) };
+serveJobs<IntakeProtocol>(self, {
+  async file(file) {
+    const image = prepareImage(file.name, new Uint8Array(await file.arrayBuffer()));
+    return { result: image, transfer: transferables([image]) };
+  },
+  demo() {
+    const images = generateDemoImages().map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
+    return { result: images, transfer: transferables(images) };
+  },
 });

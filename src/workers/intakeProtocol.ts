@@ -1,2 +1,7 @@
-/** Requests to the intake worker; it answers with the prepared images (PreparedImage[]). */
-export type IntakeRequest = { requestId: number; kind: 'file'; file: File } | { requestId: number; kind: 'demo' };
+import type { PreparedImage } from '../core/intake';
+
+/** The intake worker's jobs: decode and prepare one file, or make the demo images. */
+export type IntakeProtocol = {
+  file: { body: File; result: PreparedImage };
+  demo: { body: null; result: PreparedImage[] };
+};

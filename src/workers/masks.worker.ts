@@ -1,40 +1,29 @@
 /// <reference lib="webworker" />
-// Mask work off the main thread: tracing imported masks, rasterizing and encoding exports, keeping
-// each image's current mask in storage, and streaming the project ZIP straight from storage.
+// Annotation files off the main thread: reading masks and CVAT XML, writing masks, and the
+// project exports and the dashboard's corrections read straight from storage.
 import { encodePng } from '../core/formats/png';
+import { formatById, imageFormatById } from '../core/interchange/registry';
+import type { InterchangeImage } from '../core/interchange/types';
 import { writeDatasetZip, type DatasetImage } from '../core/mask/datasetZip';
-import { exportMask, exportObjectsPng } from '../core/mask/exportMask';
-import { importMask } from '../core/mask/importMask';
-import { loadImageRecord, loadImageRecords, loadIssues, loadObjects, loadPixels, loadSnapshots, loadSource, saveMask } from '../io/db';
-import type { ImageRecord } from '../io/schema';
+import type { ImageRecord } from '../core/project';
 import { compareObjects } from '../core/review/changes';
 import { maskPixelChange } from '../core/review/pixelChange';
-import type { Corrections, MasksRequest, ZipProgress } from './masksProtocol';
-import { serveRequests } from './rpc';
+import { loadImageRecords, loadIssues, loadObjects, loadPixels, loadSnapshots, loadSource } from '../io/db';
+import type { Corrections, ExportProgress, MasksProtocol } from './masksProtocol';
+import { abortError, serveJobs, type JobContext } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Recomputes and stores the `_objects.png` of an image from its stored objects. */
-async function refreshMask(imageId: string): Promise<void> {
-  const image = await loadImageRecord(imageId);
-  if (!image) return;
-  const objects = await loadObjects(imageId);
-  const mask = exportObjectsPng(objects, image.width, image.height, { scheme: 'random', imageName: image.name });
-  await saveMask({
-    imageId,
-    bytes: mask.bytes,
-    objectCount: objects.length,
-    overlapPixels: mask.report.overlapPixels,
-    emptyObjects: mask.report.emptyObjects.length,
-    warnings: mask.warnings,
-    objectsUpdatedAt: objects.reduce((newest, object) => Math.max(newest, object.updatedAt), 0),
-  });
+/** The images a project export covers, in list order. */
+async function exportedImages(onlyApproved: boolean): Promise<ImageRecord[]> {
+  return (await loadImageRecords()).filter((image) => !onlyApproved || image.status === 'approved');
 }
 
-/** The project's images one at a time, read from storage only when the ZIP needs them. */
-async function* projectImages(images: ImageRecord[], includeImages: boolean, progress: (p: ZipProgress) => void): AsyncGenerator<DatasetImage> {
+/** The project's images one at a time, read from storage only when the export needs them. */
+async function* projectImages(images: ImageRecord[], includeImages: boolean, job: JobContext<ExportProgress>): AsyncGenerator<DatasetImage> {
   for (const [index, image] of images.entries()) {
-    progress({ done: index, total: images.length, current: image.name });
+    if (job.signal.aborted) throw abortError();
+    job.progress({ done: index, total: images.length, current: image.name });
     let bytes: Uint8Array | undefined;
     let name = image.name;
     if (includeImages) {
@@ -49,7 +38,7 @@ async function* projectImages(images: ImageRecord[], includeImages: boolean, pro
     }
     yield { name, split: image.split, width: image.width, height: image.height, objects: await loadObjects(image.id), image: bytes };
   }
-  progress({ done: images.length, total: images.length, current: '' });
+  job.progress({ done: images.length, total: images.length, current: '' });
 }
 
 /** Statuses, issues with their threads, and submission snapshots of the exported images. */
@@ -66,9 +55,12 @@ async function reviewRecords(images: ImageRecord[]) {
 }
 
 /** Compares each image's objects with its last submission: changed objects and mask pixels. */
-async function corrections(): Promise<Corrections> {
+async function corrections(job: JobContext<{ done: number; total: number }>): Promise<Corrections> {
   const result: Corrections = {};
-  for (const image of await loadImageRecords()) {
+  const images = await loadImageRecords();
+  for (const [index, image] of images.entries()) {
+    if (job.signal.aborted) throw abortError();
+    job.progress({ done: index, total: images.length });
     const snapshot = (await loadSnapshots(image.id)).at(-1);
     if (!snapshot) {
       result[image.id] = null;
@@ -82,28 +74,36 @@ async function corrections(): Promise<Corrections> {
   return result;
 }
 
-serveRequests<MasksRequest>(self, async (request, progress) => {
-  switch (request.kind) {
-    case 'import-mask':
-      return { result: importMask(request.fileName, request.bytes, request.expected) };
-    case 'export-mask': {
-      const mask = exportMask(request.format, request.shapes, request.width, request.height, { scheme: request.scheme, imageName: request.imageName });
-      return { result: mask, transfer: [mask.bytes.buffer as ArrayBuffer] };
-    }
-    case 'refresh-mask':
-      await refreshMask(request.imageId);
-      return { result: null };
-    case 'corrections':
-      return { result: await corrections() };
-    case 'project-zip': {
-      const send = (p: ZipProgress) => progress(p);
-      const images = (await loadImageRecords()).filter((image) => !request.onlyApproved || image.status === 'approved');
-      const entries = await writeDatasetZip(projectImages(images, request.includeImages, send), (chunk) => send({ chunk }), {
-        format: request.format,
-        scheme: request.scheme,
-        extraFiles: async () => [{ path: 'review.json', bytes: new TextEncoder().encode(JSON.stringify(await reviewRecords(images), null, 1)) }],
-      });
-      return { result: entries };
-    }
-  }
+serveJobs<MasksProtocol>(self, {
+  decode({ formatId, fileName, bytes, expected }) {
+    const format = formatById(formatId);
+    if (!format.decode) throw new Error(`${fileName}: ${format.label} cannot be read`);
+    return { result: format.scope === 'image' ? format.decode(fileName, bytes, expected) : format.decode(fileName, bytes) };
+  },
+  encode({ formatId, options, images }) {
+    const format = formatById(formatId);
+    if (!format.encode) throw new Error(`${format.label} cannot be written`);
+    const encoded = format.scope === 'image' ? format.encode(images[0], options) : format.encode(images, options);
+    return { result: encoded, transfer: [encoded.bytes.buffer as ArrayBuffer] };
+  },
+  async 'project-zip'({ formatId, options, includeImages, onlyApproved }, job) {
+    const images = await exportedImages(onlyApproved);
+    const entries = await writeDatasetZip(projectImages(images, includeImages, job), (chunk) => job.progress({ chunk }), {
+      format: imageFormatById(formatId),
+      formatOptions: options,
+      extraFiles: async () => [{ path: 'review.json', bytes: new TextEncoder().encode(JSON.stringify(await reviewRecords(images), null, 1)) }],
+    });
+    return { result: entries };
+  },
+  async 'project-file'({ formatId, options, onlyApproved }, job) {
+    const format = formatById(formatId);
+    if (format.scope !== 'collection' || !format.encode) throw new Error(`${format.label} does not hold a whole project in one file`);
+    const images: InterchangeImage[] = [];
+    for await (const image of projectImages(await exportedImages(onlyApproved), false, job)) images.push(image);
+    const encoded = format.encode(images, options);
+    return { result: encoded, transfer: [encoded.bytes.buffer as ArrayBuffer] };
+  },
+  async corrections(_body, job) {
+    return { result: await corrections(job) };
+  },
 });

@@ -1,17 +1,23 @@
-import type { ColorScheme } from '../core/colors';
-import type { MaskFormat } from '../core/mask/exportMask';
-import type { Shape } from '../core/mask/rasterize';
-
-/** Requests to the masks worker (mask import and export, kept masks, the project ZIP). */
-export type MasksRequest =
-  | { requestId: number; kind: 'import-mask'; fileName: string; bytes: Uint8Array; expected: { width: number; height: number } }
-  | { requestId: number; kind: 'export-mask'; format: MaskFormat; scheme: ColorScheme; imageName: string; width: number; height: number; shapes: Shape[] }
-  | { requestId: number; kind: 'refresh-mask'; imageId: string }
-  | { requestId: number; kind: 'corrections' }
-  | { requestId: number; kind: 'project-zip'; format: MaskFormat; scheme: ColorScheme; includeImages: boolean; onlyApproved: boolean };
-
-/** Progress of a project ZIP: archive bytes as they are made, and images done. */
-export type ZipProgress = { chunk: Uint8Array } | { done: number; total: number; current: string };
+import type { DatasetZipEntry } from '../core/mask/datasetZip';
+import type { Decoded, Encoded, FormatOptions, InterchangeImage } from '../core/interchange/types';
 
 /** Per image, the corrections since its last submission (null: never submitted). */
 export type Corrections = Record<string, { added: number; removed: number; reshaped: number; pixelShare: number } | null>;
+
+/** Progress of a project export: archive bytes as they are made, and images done. */
+export type ExportProgress = { chunk: Uint8Array } | { done: number; total: number; current: string };
+
+/**
+ * The masks worker's jobs: reading annotation files (masks, CVAT XML), writing them for one
+ * image, the project exports read straight from storage, and the dashboard's corrections.
+ * Formats are named by their registry id (core/interchange/registry.ts).
+ */
+export type MasksProtocol = {
+  /** `expected`: the size of the image a per-image file belongs to. */
+  decode: { body: { formatId: string; fileName: string; bytes: Uint8Array; expected?: { width: number; height: number } }; result: Decoded };
+  encode: { body: { formatId: string; options: FormatOptions; images: InterchangeImage[] }; result: Encoded };
+  'project-zip': { body: { formatId: string; options: FormatOptions; includeImages: boolean; onlyApproved: boolean }; result: DatasetZipEntry[]; progress: ExportProgress };
+  /** One file of a collection format (CVAT XML) with every image of the project. */
+  'project-file': { body: { formatId: string; options: FormatOptions; onlyApproved: boolean }; result: Encoded; progress: ExportProgress };
+  corrections: { body: null; result: Corrections; progress: { done: number; total: number } };
+};

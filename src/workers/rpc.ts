@@ -1,70 +1,185 @@
 /**
- * Request/response over a Worker: every request gets an id; the worker answers with
- * { requestId, ok, result } or { requestId, ok: false, message }, and may send
- * { requestId, progress } updates before that. A crashed worker fails its open requests.
+ * Typed, cancellable jobs on Web Workers. A protocol maps each job kind to its body, result and
+ * progress types, so callers and handlers are checked against the same table (no casts at call
+ * sites). The client side is a pool: each worker runs one job at a time, interactive jobs go
+ * before queued background ones, and with `reserve` one worker is kept for interactive jobs, so
+ * a long export never holds up the mask of the image just edited.
+ *
+ * Messages: to the worker { requestId, kind, body } and { cancel: requestId }; from it
+ * { requestId, progress }, then { requestId, ok: true, result } or { requestId, ok: false,
+ * message, aborted }. A crashed worker fails its job and is replaced on the next call.
  */
-export type WorkerReply<R, P = unknown> =
-  | { requestId: number; ok: true; result: R }
-  | { requestId: number; ok: false; message: string }
-  | { requestId: number; progress: P };
 
-interface Pending {
+export type Protocol = Record<string, { body: unknown; result: unknown; progress?: unknown }>;
+
+type ProgressOf<Q extends Protocol, K extends keyof Q> = Q[K] extends { progress: infer P } ? P : never;
+
+export type Priority = 'interactive' | 'background';
+
+export interface CallOptions<P> {
+  transfer?: Transferable[];
+  onProgress?: (progress: P) => void;
+  /** Aborting rejects the call with an AbortError and stops the job where it next checks. */
+  signal?: AbortSignal;
+  /** Default 'interactive'. */
+  priority?: Priority;
+}
+
+type Reply = { requestId: number; progress: unknown } | { requestId: number; ok: true; result: unknown } | { requestId: number; ok: false; message: string; aborted: boolean };
+
+interface Job {
+  requestId: number;
+  message: { requestId: number; kind: string; body: unknown };
+  transfer: Transferable[];
+  priority: Priority;
+  onProgress?: (progress: never) => void;
   resolve: (result: never) => void;
   reject: (error: Error) => void;
-  onProgress?: (progress: never) => void;
+  signal?: AbortSignal;
 }
 
-export class WorkerClient {
-  private readonly pending = new Map<number, Pending>();
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+export function abortError(): DOMException {
+  return new DOMException('cancelled', 'AbortError');
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export class WorkerPool<Q extends Protocol> {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
   private nextId = 1;
 
+  /**
+   * @param size workers at most (created on demand).
+   * @param reserve keep one worker for interactive jobs when there are two or more.
+   */
   constructor(
-    private readonly worker: Worker,
-    private readonly onCrash: () => void = () => {},
-  ) {
-    worker.onmessage = (event: MessageEvent<WorkerReply<unknown>>) => {
-      const reply = event.data;
-      const request = this.pending.get(reply.requestId);
-      if (!request) return;
-      if ('progress' in reply) return request.onProgress?.(reply.progress as never);
-      this.pending.delete(reply.requestId);
-      if (reply.ok) request.resolve(reply.result as never);
-      else request.reject(new Error(reply.message));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      this.onCrash();
-      for (const request of this.pending.values()) request.reject(new Error(`the background worker stopped (${event.message || 'out of memory?'})`));
-      this.pending.clear();
-    };
-  }
+    private readonly create: () => Worker,
+    private readonly size: number,
+    private readonly reserve = false,
+  ) {}
 
+  /** Jobs queued or running. */
   get busy(): number {
-    return this.pending.size;
+    return this.queue.length + this.slots.filter((slot) => slot.job).length;
   }
 
-  call<R, P = unknown>(message: object, transfer: Transferable[] = [], onProgress?: (progress: P) => void): Promise<R> {
-    const requestId = this.nextId++;
-    return new Promise<R>((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject, onProgress } as Pending);
-      this.worker.postMessage({ ...message, requestId }, transfer);
+  call<K extends keyof Q & string>(kind: K, body: Q[K]['body'], options: CallOptions<ProgressOf<Q, K>> = {}): Promise<Q[K]['result']> {
+    return new Promise((resolve, reject) => {
+      if (options.signal?.aborted) return reject(abortError());
+      const requestId = this.nextId++;
+      const job: Job = {
+        requestId,
+        message: { requestId, kind, body },
+        transfer: options.transfer ?? [],
+        priority: options.priority ?? 'interactive',
+        onProgress: options.onProgress as Job['onProgress'],
+        resolve: resolve as Job['resolve'],
+        reject,
+        signal: options.signal,
+      };
+      options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      // Interactive jobs go before every queued background job.
+      const at = job.priority === 'interactive' ? this.queue.findIndex((queued) => queued.priority === 'background') : -1;
+      this.queue.splice(at < 0 ? this.queue.length : at, 0, job);
+      this.dispatch();
     });
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else this.slots.find((slot) => slot.job === job)?.worker.postMessage({ cancel: job.requestId });
+    job.reject(abortError()); // later replies of the job are ignored
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      const slot = this.freeSlot(next.priority);
+      if (!slot) return;
+      this.queue.shift();
+      slot.job = next;
+      slot.worker.postMessage(next.message, next.transfer);
+    }
+  }
+
+  private freeSlot(priority: Priority): Slot | null {
+    const free = this.slots.find((slot) => !slot.job);
+    if (free) {
+      const busyBackground = this.slots.filter((slot) => slot.job?.priority === 'background').length;
+      if (priority === 'background' && this.reserve && this.size > 1 && busyBackground >= this.size - 1) return null;
+      return free;
+    }
+    if (this.slots.length >= this.size) return null;
+    return this.spawn();
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: this.create(), job: null };
+    slot.worker.onmessage = (event: MessageEvent<Reply>) => this.onReply(slot, event.data);
+    slot.worker.onerror = (event) => {
+      event.preventDefault();
+      slot.worker.terminate();
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.job?.reject(new Error(`the background worker stopped (${event.message || 'out of memory?'})`));
+      this.dispatch();
+    };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private onReply(slot: Slot, reply: Reply): void {
+    const job = slot.job;
+    if (!job || reply.requestId !== job.requestId) return;
+    if ('progress' in reply) {
+      if (!job.signal?.aborted) job.onProgress?.(reply.progress as never);
+      return;
+    }
+    slot.job = null;
+    if (reply.ok) job.resolve(reply.result as never);
+    else job.reject(reply.aborted ? abortError() : new Error(reply.message));
+    this.dispatch();
   }
 }
 
-/** Worker side: answers each request with `handle`'s result, or its error's message. */
-export function serveRequests<Q extends { requestId: number }>(
-  scope: DedicatedWorkerGlobalScope,
-  handle: (request: Q, progress: (progress: unknown) => void) => Promise<{ result: unknown; transfer?: Transferable[] }>,
-): void {
-  scope.onmessage = async (event: MessageEvent<Q>) => {
-    const { requestId } = event.data;
+/** What a handler gets besides the body: progress reports and the job's cancellation. */
+export interface JobContext<P> {
+  progress(progress: P): void;
+  signal: AbortSignal;
+}
+
+export type JobReply<R> = { result: R; transfer?: Transferable[] };
+
+export type JobHandlers<Q extends Protocol> = {
+  [K in keyof Q]: (body: Q[K]['body'], job: JobContext<ProgressOf<Q, K>>) => Promise<JobReply<Q[K]['result']>> | JobReply<Q[K]['result']>;
+};
+
+/** Worker side: runs each job with its handler and answers with the result or the error's message. */
+export function serveJobs<Q extends Protocol>(scope: DedicatedWorkerGlobalScope, handlers: JobHandlers<Q>): void {
+  const running = new Map<number, AbortController>();
+  scope.onmessage = async (event: MessageEvent<{ cancel: number } | { requestId: number; kind: keyof Q; body: never }>) => {
+    const message = event.data;
+    if ('cancel' in message) return running.get(message.cancel)?.abort();
+    const { requestId, kind, body } = message;
+    const controller = new AbortController();
+    running.set(requestId, controller);
     try {
-      const { result, transfer = [] } = await handle(event.data, (progress) => scope.postMessage({ requestId, progress }));
+      const context = { progress: (progress: unknown) => scope.postMessage({ requestId, progress }), signal: controller.signal };
+      const { result, transfer = [] } = await handlers[kind](body, context as never);
       scope.postMessage({ requestId, ok: true, result }, transfer);
     } catch (error) {
-      scope.postMessage({ requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
+      const aborted = controller.signal.aborted;
+      scope.postMessage({ requestId, ok: false, aborted, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running.delete(requestId);
     }
   };
 }

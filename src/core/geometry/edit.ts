@@ -13,16 +13,6 @@ export interface VertexHit {
   distance: number;
 }
 
-/** An edge near a point: from vertex `index` to vertex index + 1 (the last wraps to 0). */
-export interface EdgeHit {
-  ring: number;
-  index: number;
-  /** Position of the nearest point along the edge, 0 at vertex `index` … 1 at the next. */
-  t: number;
-  /** Euclidean distance in px from the point to the edge. */
-  distance: number;
-}
-
 /**
  * The vertex closest to (x, y), if within maxDistance px (inclusive); null otherwise. Ties go
  * to the earlier ring, then the lower index.
@@ -43,39 +33,6 @@ export function nearestVertex(rings: Ring[], x: number, y: number, maxDistance: 
     }
   }
   return bestRing < 0 ? null : { ring: bestRing, index: bestIndex, distance: Math.sqrt(best) };
-}
-
-/**
- * The edge closest to (x, y), if within maxDistance px (inclusive); null otherwise. Every ring
- * is closed (its last edge returns to vertex 0); a zero-length edge is measured to its vertex
- * with t = 0. Ties go to the earlier ring, then the lower index.
- */
-export function nearestEdge(rings: Ring[], x: number, y: number, maxDistance: number): EdgeHit | null {
-  let best = maxDistance * maxDistance;
-  let bestRing = -1, bestIndex = -1, bestT = 0;
-  for (let r = 0; r < rings.length; r++) {
-    const ring = rings[r];
-    const len = ring.length - (ring.length & 1);
-    if (len < 4) continue;
-    for (let i = 0; i < len; i += 2) {
-      const ax = ring[i], ay = ring[i + 1];
-      const j = i + 2 < len ? i + 2 : 0;
-      const ex = ring[j] - ax, ey = ring[j + 1] - ay;
-      const px = x - ax, py = y - ay;
-      const l2 = ex * ex + ey * ey;
-      let t = l2 > 0 ? (px * ex + py * ey) / l2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const dx = px - t * ex, dy = py - t * ey;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < best || (d2 === best && bestRing < 0)) {
-        best = d2;
-        bestRing = r;
-        bestIndex = i >> 1;
-        bestT = t;
-      }
-    }
-  }
-  return bestRing < 0 ? null : { ring: bestRing, index: bestIndex, t: bestT, distance: Math.sqrt(best) };
 }
 
 function checkIndex(ring: Ring, index: number, name: string, lowest = 0): void {
@@ -171,24 +128,13 @@ function replaceForwardArc(ring: Ring, a: number, b: number, path: number[]): Ri
   return [...ring.slice(2 * b, 2 * a + 2), ...path];
 }
 
-/**
- * Thins a freehand path (flat x,y list, px): keeps the first point, then each point at least
- * `minSpacing` px from the last point kept, dropping those closer. The last point is not
- * treated specially, so the end can move by less than minSpacing. minSpacing <= 0 keeps all.
- */
-export function thinPath(path: number[], minSpacing: number): number[] {
-  const len = path.length - (path.length & 1);
-  if (len === 0) return [];
-  const out = [path[0], path[1]];
-  const min2 = minSpacing > 0 ? minSpacing * minSpacing : 0;
-  let kx = path[0], ky = path[1];
-  for (let i = 2; i < len; i += 2) {
-    const dx = path[i] - kx, dy = path[i + 1] - ky;
-    if (dx * dx + dy * dy >= min2) {
-      kx = path[i];
-      ky = path[i + 1];
-      out.push(kx, ky);
-    }
-  }
-  return out;
+/** Midpoints of every edge (closing edges included), where the insert handles of a selected object sit. */
+export function edgeMidpoints(rings: Ring[]): Array<{ ring: number; index: number; x: number; y: number }> {
+  return rings.flatMap((ring, r) => {
+    const n = ring.length >> 1;
+    return Array.from({ length: n }, (_, i) => {
+      const j = (i + 1) % n;
+      return { ring: r, index: i, x: (ring[2 * i] + ring[2 * j]) / 2, y: (ring[2 * i + 1] + ring[2 * j + 1]) / 2 };
+    });
+  });
 }

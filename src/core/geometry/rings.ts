@@ -127,6 +127,14 @@ export function translateRings(rings: Ring[], dx: number, dy: number): Ring[] {
 }
 
 /**
+ * The part of a shift (dx, dy), px, that keeps `box` inside an image of this size (the box is
+ * assumed to be inside already); used to move objects without pushing them off the image.
+ */
+export function clampShift(box: Box, dx: number, dy: number, size: { width: number; height: number }): [number, number] {
+  return [Math.min(Math.max(dx, -box.minX), size.width - box.maxX), Math.min(Math.max(dy, -box.minY), size.height - box.maxY)];
+}
+
+/**
  * A new ring without consecutive duplicate vertices (exactly equal coordinates) and without
  * closing vertices equal to the first (as in formats that repeat the first point). The result
  * can have fewer than 3 vertices; a trailing odd number is ignored.

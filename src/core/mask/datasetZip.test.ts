@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../formats/png';
+import { imageFormatById } from '../interchange/registry';
 import { writeDatasetZip, type DatasetImage } from './datasetZip';
 
 const square = (x: number, z = 0) => ({ z, rings: [[x, 0, x + 2, 0, x + 2, 2, x, 2]] });
@@ -18,7 +19,7 @@ describe('writeDatasetZip', () => {
         { name: 'folder/b.tif', width: 8, height: 4, objects: [square(1), square(1, 1), { z: 2, rings: [] }] },
       ]),
       (chunk) => chunks.push(chunk.slice()),
-      { scheme: 'voc', mtime: new Date(2024, 0, 1) },
+      { format: imageFormatById('objects'), formatOptions: { colors: 'voc' }, mtime: new Date(2024, 0, 1) },
     );
     const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
@@ -35,11 +36,11 @@ describe('writeDatasetZip', () => {
 
   it('writes label images when asked, and refuses two images with the same mask path', async () => {
     const files: Uint8Array[] = [];
-    await writeDatasetZip([{ name: 'a.png', width: 4, height: 2, objects: [square(0)] }], (c) => files.push(c.slice()), { format: 'label16' });
+    await writeDatasetZip([{ name: 'a.png', width: 4, height: 2, objects: [square(0)] }], (c) => files.push(c.slice()), { format: imageFormatById('label16'), formatOptions: {} });
     const all = new Uint8Array(files.reduce((n, c) => n + c.length, 0));
     files.reduce((at, c) => (all.set(c, at), at + c.length), 0);
     expect(Object.keys(unzipSync(all))).toEqual(['all/a_label16.png']);
-    await expect(writeDatasetZip([{ name: 'a.png', width: 1, height: 1, objects: [] }, { name: 'x/a.tif', width: 1, height: 1, objects: [] }], () => {})).rejects.toThrow(
+    await expect(writeDatasetZip([{ name: 'a.png', width: 1, height: 1, objects: [] }, { name: 'x/a.tif', width: 1, height: 1, objects: [] }], () => {}, { format: imageFormatById('objects'), formatOptions: {} })).rejects.toThrow(
       'the archive already has a file all/a_objects.png',
     );
   });

@@ -4,11 +4,10 @@
  * Images without a split go to `all/`. One image is rasterized, encoded and handed on at a time,
  * so memory holds one image's data however large the project.
  */
-import type { ColorScheme } from '../colors';
+import { exportFileName } from '../interchange/registry';
+import type { FormatOptions, ImageFileFormat, ImageReport, InterchangeObject } from '../interchange/types';
 import { fileNameOf } from '../paths';
 import { createZipStream } from '../zip';
-import { exportMask, maskFileName, type MaskFormat } from './exportMask';
-import type { Shape } from './rasterize';
 
 export interface DatasetImage {
   /** The image's file name, e.g. "MFGTMPcx7_170702000001_B14f07d0.png". */
@@ -17,31 +16,24 @@ export interface DatasetImage {
   split?: string;
   width: number;
   height: number;
-  objects: readonly Shape[];
+  objects: readonly InterchangeObject[];
   /** The image file itself, to include next to its mask. */
   image?: Uint8Array;
 }
 
 export interface DatasetZipOptions {
-  /** Default 'objects'. */
-  format?: MaskFormat;
-  /** For 'objects'; default 'random'. */
-  scheme?: ColorScheme;
+  /** The mask format, with its options (e.g. the colour scheme of `_objects.png`). */
+  format: ImageFileFormat;
+  formatOptions: FormatOptions;
   /** Entry times; default now. */
   mtime?: Date;
   /** More files for the archive's top level (e.g. review records), written after the masks. */
   extraFiles?: () => Promise<Array<{ path: string; bytes: Uint8Array }>>;
 }
 
-export interface DatasetZipEntry {
-  image: string;
-  /** The mask's path in the archive. */
+/** What went into the archive for one image: its mask's path and the export's report. */
+export interface DatasetZipEntry extends ImageReport {
   path: string;
-  objects: number;
-  overlapPixels: number;
-  /** Indices into the image's objects. */
-  emptyObjects: number[];
-  warnings: string[];
 }
 
 /**
@@ -53,25 +45,19 @@ export interface DatasetZipEntry {
 export async function writeDatasetZip(
   images: Iterable<DatasetImage> | AsyncIterable<DatasetImage>,
   onChunk: (chunk: Uint8Array, final: boolean) => void,
-  options: DatasetZipOptions = {},
+  options: DatasetZipOptions,
 ): Promise<DatasetZipEntry[]> {
-  const format = options.format ?? 'objects';
+  const { format } = options;
+  if (!format.encode) throw new Error(`${format.label} cannot be written`);
   const zip = createZipStream(onChunk, { mtime: options.mtime });
   const entries: DatasetZipEntry[] = [];
   for await (const image of images) {
     const folder = (image.split?.trim() || 'all').replace(/[/\\]/g, '_');
-    const path = `${folder}/${maskFileName(image.name, format)}`;
-    const mask = exportMask(format, image.objects, image.width, image.height, { scheme: options.scheme, imageName: image.name });
+    const path = `${folder}/${exportFileName(format, image.name)}`;
+    const { bytes, reports } = format.encode(image, options.formatOptions);
     if (image.image) zip.addFile(`${folder}/${fileNameOf(image.name)}`, image.image);
-    zip.addFile(path, mask.bytes);
-    entries.push({
-      image: image.name,
-      path,
-      objects: image.objects.length,
-      overlapPixels: mask.report.overlapPixels,
-      emptyObjects: mask.report.emptyObjects,
-      warnings: mask.warnings,
-    });
+    zip.addFile(path, bytes);
+    entries.push({ ...reports[0], path });
   }
   for (const extra of (await options.extraFiles?.()) ?? []) zip.addFile(extra.path, extra.bytes, { compress: true });
   zip.finish();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VOC_PALETTE_SIZE, vocColor } from '../colors';
 import { decodePng } from '../formats/png';
 import { decodeTiff } from '../formats/tiff';
-import { exportBinaryPng, exportLabel16Png, exportLabel16Tiff, exportObjectsPng, maskFileName } from './exportMask';
+import { exportBinaryPng, exportLabel16Png, exportLabel16Tiff, exportObjectsPng } from './exportMask';
 import { importMask } from './importMask';
 import type { Shape } from './rasterize';
 
@@ -120,11 +120,5 @@ describe('label images and binary masks', () => {
   it('refuses more objects than 16 bits can number', () => {
     const many = Array.from({ length: 65536 }, () => ({ z: 0, rings: [] }));
     expect(() => exportLabel16Png(many, 1, 1)).toThrow(/65536 objects: a 16-bit label image can number at most 65535/);
-  });
-
-  it('names mask files the dataset way', () => {
-    expect(maskFileName('train/MFGTMPcx7_170702000001_B14f07d0.png')).toBe('MFGTMPcx7_170702000001_B14f07d0_objects.png');
-    expect(maskFileName('a.b.tif', 'label16')).toBe('a.b_label16.png');
-    expect(maskFileName('a', 'label16-tiff')).toBe('a_label16.tif');
   });
 });

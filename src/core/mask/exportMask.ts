@@ -13,39 +13,10 @@
 import { schemeColors, type ColorScheme } from '../colors';
 import { encodeLabelPng, type LabelPngFormat } from '../formats/pngLabels';
 import { writeTiff } from '../formats/tiffWriter';
-import { baseName } from '../paths';
 import { rasterizeShapes, type RasterizeReport, type Shape } from './rasterize';
 
 /** Most objects a 16-bit label image can number. */
 export const MAX_LABEL16_OBJECTS = 65535;
-
-/** The kinds of mask file, and how their names end (after the image's base name). */
-export type MaskFormat = 'objects' | 'label16' | 'label16-tiff' | 'binary';
-export const MASK_SUFFIXES: Record<MaskFormat, string> = {
-  objects: '_objects.png',
-  label16: '_label16.png',
-  'label16-tiff': '_label16.tif',
-  binary: '_binary.png',
-};
-
-/** "train/a.png" → "a_objects.png" (or the format's suffix): the dataset's naming. */
-export function maskFileName(imageName: string, format: MaskFormat = 'objects'): string {
-  return baseName(imageName) + MASK_SUFFIXES[format];
-}
-
-/** Any of the formats below by name; `options` matter for 'objects' only. */
-export function exportMask(format: MaskFormat, objects: readonly Shape[], width: number, height: number, options: ObjectsPngOptions): MaskExport {
-  switch (format) {
-    case 'objects':
-      return exportObjectsPng(objects, width, height, options);
-    case 'label16':
-      return exportLabel16Png(objects, width, height);
-    case 'label16-tiff':
-      return exportLabel16Tiff(objects, width, height);
-    case 'binary':
-      return exportBinaryPng(objects, width, height);
-  }
-}
 
 export interface MaskExport {
   bytes: Uint8Array;

@@ -4,7 +4,7 @@
  * pixel, object by object.
  */
 import { decodeMask, type LabelledMask } from './decodeMask';
-import { exportMask } from './exportMask';
+import { exportLabel16Png, exportObjectsPng } from './exportMask';
 import { objectsFromMask } from './importMask';
 
 export interface RoundTrip {
@@ -24,7 +24,8 @@ export interface RoundTrip {
 export function roundTripMask(fileName: string, bytes: Uint8Array): RoundTrip {
   const original = decodeMask(fileName, bytes);
   const objects = objectsFromMask(original);
-  const exported = exportMask(original.kind === 'colour' ? 'objects' : 'label16', objects, original.width, original.height, { scheme: 'voc', imageName: fileName });
+  const { width, height } = original;
+  const exported = original.kind === 'colour' ? exportObjectsPng(objects, width, height, { scheme: 'voc', imageName: fileName }) : exportLabel16Png(objects, width, height);
   const again = decodeMask(`${fileName} (exported)`, exported.bytes);
   // Object i was read from value objects[i].value and written as exported.values[i].
   const written = new Map(objects.map((object, i) => [object.value, exported.values[i]]));

@@ -1,28 +1,27 @@
-import { History, type Change, type Step } from '../../core/history';
+import type { Change, History, Step } from '../../core/history';
 import { newId } from '../../core/ids';
 import { byZ, NUCLEUS_LABEL, type AnnotationObject, type Ring } from '../../core/objects';
 import { loadObjects } from '../../io/db';
-import { currentImage, getState, imageById, patchImage, setState } from '../store';
-import { flushSaves, queueSave } from './autosave';
-import { rebuildHitIndex, updateHitIndex } from './hitTest';
-import { allowEdit, followObjects } from './review';
+import { currentImage, getState, imageById, setState } from '../store';
+import { flushSaves } from './autosave';
+import { rebuildHitIndex } from './hitTest';
+import { applyObjectChanges } from './objectChanges';
+import { historyOf } from './undoHistory';
 
-/** Undo history per image, kept for the session (switching images does not lose it). */
-const histories = new Map<string, History<AnnotationObject>>();
+let loading: Promise<void> = Promise.resolve();
 
-function historyOf(imageId: string): History<AnnotationObject> {
-  let history = histories.get(imageId);
-  if (!history) histories.set(imageId, (history = new History()));
-  return history;
-}
-
-/** Drops the undo history of a removed image. */
-export function forgetHistory(imageId: string): void {
-  histories.delete(imageId);
+/** Resolves once the objects of the image being opened are shown (at once when none is loading). */
+export function whenObjectsLoaded(): Promise<void> {
+  return loading;
 }
 
 /** Shows the stored objects of an image; loading is not an undoable step. */
-export async function loadAnnotations(imageId: string): Promise<void> {
+export function loadAnnotations(imageId: string): Promise<void> {
+  loading = readAnnotations(imageId);
+  return loading;
+}
+
+async function readAnnotations(imageId: string): Promise<void> {
   await flushSaves();
   const objects = await loadObjects(imageId);
   const image = imageById(getState(), imageId);
@@ -40,32 +39,9 @@ export async function loadAnnotations(imageId: string): Promise<void> {
   });
 }
 
-/** Puts `after` states into the open image's objects, the hit index, the list count and the save queue. */
-function applyStates(changes: Array<[string, AnnotationObject | null]>): void {
-  const { objectsImageId } = getState();
-  if (!objectsImageId) return;
-  const objects = new Map(getState().objects);
-  for (const [id, object] of changes) {
-    if (object) objects.set(id, object);
-    else objects.delete(id);
-    updateHitIndex(id, object);
-  }
-  const selectedId = getState().selectedId;
-  setState({ objects, selectedId: selectedId && objects.has(selectedId) ? selectedId : null });
-  patchImage(objectsImageId, { objectCount: objects.size });
-  queueSave(objectsImageId, changes);
-}
-
-/** One user gesture: applies the changes and records them as one undo step. */
+/** One user gesture on the open image: applied and recorded as one undo step. */
 export function commit(changes: Step<AnnotationObject>): void {
-  const imageId = getState().objectsImageId;
-  if (!imageId || changes.length === 0 || !allowEdit()) return;
-  performance.mark('objects-changed');
-  const history = historyOf(imageId);
-  history.record(changes);
-  applyStates(changes.map((change) => [change.id, change.after]));
-  setState({ canUndo: history.canUndo, canRedo: history.canRedo });
-  followObjects(changes.map((change) => change.id));
+  applyObjectChanges(changes, { source: 'user', history: 'record' });
 }
 
 export function undo(): void {
@@ -76,15 +52,19 @@ export function redo(): void {
   if (getState().canRedo) travel((history) => history.redo(), 'after');
 }
 
+/**
+ * Undo and redo are changes like any other (new versions, saved, anchors followed) that the
+ * history does not record again. Not while an outline is being drawn.
+ */
 function travel(move: (history: History<AnnotationObject>) => Step<AnnotationObject> | null, side: 'before' | 'after'): void {
   const imageId = getState().objectsImageId;
-  if (!imageId || getState().draft || !allowEdit()) return;
+  if (!imageId || getState().draft) return;
   const history = historyOf(imageId);
-  const step = move(history);
-  if (step) {
-    applyStates(step.map((change) => [change.id, change[side]]));
-    followObjects(step.map((change) => change.id));
-  }
+  const { objects } = getState();
+  const peek = side === 'before' ? history.peekUndo() : history.peekRedo();
+  if (!peek) return;
+  const changes: Change<AnnotationObject>[] = peek.map((change) => ({ id: change.id, before: objects.get(change.id) ?? null, after: change[side] }));
+  if (applyObjectChanges(changes, { source: 'user', history: 'skip' })) move(history);
   setState({ canUndo: history.canUndo, canRedo: history.canRedo, preview: null });
 }
 
@@ -94,11 +74,12 @@ function topZ(): number {
   return top;
 }
 
-/** Adds a new object on top of the others and selects it; returns its id. */
-export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {}): string {
+/** Adds a new object on top of the others and selects it; returns its id (null when refused). */
+export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {}): string | null {
   const now = Date.now();
   const object: AnnotationObject = {
     id: newId(),
+    version: 0, // the pipeline stamps 1
     rings,
     z: topZ() + 1,
     label: NUCLEUS_LABEL,
@@ -107,13 +88,13 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
     author: getState().user.name,
     ...extra,
   };
-  commit([{ id: object.id, before: null, after: object }]);
+  if (!applyObjectChanges([{ id: object.id, before: null, after: object }], { source: 'user', history: 'record' })) return null;
   setState({ selectedId: object.id });
   return object.id;
 }
 
 /** A change to an existing object, stamped with time and author (one undo step). */
-export function updateObject(id: string, change: Partial<Omit<AnnotationObject, 'id'>>): void {
+export function updateObject(id: string, change: Partial<Omit<AnnotationObject, 'id' | 'version'>>): void {
   const before = getState().objects.get(id);
   if (!before) return;
   const after = { ...before, ...change, updatedAt: Date.now(), author: getState().user.name };

@@ -1,7 +1,7 @@
 import type { AnnotationObject } from '../../core/objects';
 import { saveObjectChanges } from '../../io/db';
-import { getState, imageById, setState } from '../store';
-import { scheduleMaskRefresh } from './maskRefresh';
+import { getState, imageById, patchImage, setState } from '../store';
+import type { AppliedChanges } from './afterChange';
 import { trackSave } from './saving';
 
 /** Changes made within this time (key repeat, quick edits) are written together. */
@@ -12,12 +12,14 @@ const RETRY_DELAY_MS = 3000;
 /** Per image, objects changed since the last successful write: the latest state (null = deleted). */
 const unsaved = new Map<string, Map<string, AnnotationObject | null>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
-let writing: Promise<void> | null = null;
+/** The last write begun; each flush waits for it, so writes run one after another in order. */
+let lastWrite: Promise<void> = Promise.resolve();
 
-/** Queues changed objects of an image for writing; the status bar shows "Saving…" meanwhile. */
-export function queueSave(imageId: string, changes: Iterable<[string, AnnotationObject | null]>): void {
+/** After a local change: its objects are queued for writing (remote changes are stored already). */
+export function queueForSaving({ imageId, source, changes }: AppliedChanges): void {
+  if (source === 'remote') return;
   const pending = unsaved.get(imageId) ?? new Map<string, AnnotationObject | null>();
-  for (const [id, object] of changes) pending.set(id, object);
+  for (const { id, after } of changes) pending.set(id, after);
   unsaved.set(imageId, pending);
   schedule(SAVE_DELAY_MS);
 }
@@ -33,32 +35,36 @@ function schedule(delay: number): void {
 }
 
 /**
- * Writes everything queued, one transaction per image. A failed write is reported and its
- * changes stay queued (merged under any newer ones), so nothing is lost from memory.
+ * Writes everything queued, one transaction per image, and resolves once everything queued
+ * before the call is committed (or has failed and been requeued): calls are chained, so a
+ * second caller never returns while an earlier write is still in flight.
  */
-export async function flushSaves(): Promise<void> {
-  await writing;
-  if (unsaved.size === 0) return;
+export function flushSaves(): Promise<void> {
+  const write = lastWrite.then(writeQueued);
+  lastWrite = write.catch(() => {}); // a failure is reported by writeQueued; the chain goes on
+  return write;
+}
+
+async function writeQueued(): Promise<void> {
   const batch = new Map(unsaved);
   unsaved.clear();
-  writing = (async () => {
-    for (const [imageId, changes] of batch) {
-      const put = [...changes.values()].filter((object): object is AnnotationObject => object !== null);
-      const remove = [...changes].filter(([, object]) => object === null).map(([id]) => id);
-      const image = imageById(getState(), imageId);
-      const count = image?.objectCount ?? 0;
-      const imageName = image?.name ?? 'image';
-      const retrying = getState().saveFailed;
-      const saved = await trackSave(saveObjectChanges(imageId, put, remove, count), `${imageName}: changes not saved`, retrying);
-      setState({ saveFailed: !saved });
-      if (saved) {
-        performance.mark('objects-saved');
-        scheduleMaskRefresh(imageId);
-      } else requeue(imageId, changes);
+  for (const [imageId, changes] of batch) {
+    const put = [...changes.values()].filter((object): object is AnnotationObject => object !== null);
+    const remove = [...changes].filter(([, object]) => object === null).map(([id]) => id);
+    const imageName = imageById(getState(), imageId)?.name ?? 'image';
+    const retrying = getState().saveFailed;
+    let storedCount: number | null = null;
+    const write = saveObjectChanges(imageId, put, remove).then((count) => void (storedCount = count));
+    const saved = await trackSave(write, `${imageName}: changes not saved`, retrying);
+    setState({ saveFailed: !saved });
+    if (!saved) {
+      requeue(imageId, changes);
+      continue;
     }
-  })();
-  await writing;
-  writing = null;
+    performance.mark('objects-saved');
+    // The figure in the list is the stored one, unless newer changes are still on their way.
+    if (storedCount !== null && !unsaved.has(imageId)) patchImage(imageId, { objectCount: storedCount });
+  }
 }
 
 function requeue(imageId: string, changes: Map<string, AnnotationObject | null>): void {
@@ -74,5 +80,5 @@ export function forgetPendingSaves(imageId: string): void {
 
 /** True when every change has reached storage. */
 export function allSaved(): boolean {
-  return unsaved.size === 0 && timer === null && writing === null;
+  return unsaved.size === 0 && timer === null && getState().pendingSaves === 0;
 }

@@ -1,87 +1,73 @@
-import type { ColorScheme } from '../../core/colors';
-import { cvatImageFromObjects } from '../../core/cvat/convert';
-import { writeCvatXml, type CvatImage } from '../../core/cvat/cvatXml';
-import { maskFileName, type MaskFormat } from '../../core/mask/exportMask';
-import { NUCLEUS_LABEL } from '../../core/objects';
-import { baseName } from '../../core/paths';
-import { loadImageRecords, loadObjects } from '../../io/db';
+import { exportFileName, formatById, optionsWithDefaults } from '../../core/interchange/registry';
+import type { FormatOptions, ImageReport } from '../../core/interchange/types';
 import { downloadBlob, downloadBytes } from '../../io/downloads';
-import { exportMaskInWorker, projectZipInWorker } from '../../workers/masksClient';
+import { masksWorkers } from '../../workers/masksClient';
 import { currentImage, getState, setState, type ExportReport } from '../store';
 import { flushSaves } from './autosave';
 import { describeFailure, notify } from './notices';
+import { runTask } from './tasks';
 
-const MIME: Record<MaskFormat, string> = { objects: 'image/png', label16: 'image/png', 'label16-tiff': 'image/tiff', binary: 'image/png' };
+/** The name of a project export: a ZIP of per-image files, or one file of a collection format. */
+const PROJECT_ZIP = 'nuclei-masks.zip';
 
-/** Downloads the open image's mask in `format`; the report (overlaps, empty objects) is shown. */
-export async function exportImageMask(format: MaskFormat, scheme: ColorScheme): Promise<void> {
+function report(fileName: string, reports: readonly ImageReport[], prefixImage: boolean): void {
+  const lastExport: ExportReport = {
+    fileName,
+    objects: reports.reduce((n, r) => n + r.objects, 0),
+    overlapPixels: reports.reduce((n, r) => n + r.overlapPixels, 0),
+    emptyObjects: reports.reduce((n, r) => n + r.emptyObjects.length, 0),
+    warnings: reports.flatMap((r) => r.warnings.map((warning) => (prefixImage ? `${r.image}: ${warning}` : warning))),
+  };
+  setState({ lastExport });
+}
+
+/** Downloads the open image's objects in a format of the registry; the report (overlaps, empty objects) is shown. */
+export async function exportImage(formatId: string, options: FormatOptions = {}): Promise<void> {
   const image = currentImage(getState());
   if (!image || getState().objectsImageId !== image.id) return; // its objects are still loading
+  const format = formatById(formatId);
+  const fileName = exportFileName(format, image.name);
   const objects = [...getState().objects.values()];
-  const fileName = maskFileName(image.name, format);
   try {
-    const mask = await exportMaskInWorker({ format, scheme, imageName: image.name, width: image.width, height: image.height, shapes: objects });
-    downloadBytes(mask.bytes, fileName, MIME[format]);
-    report({ fileName, objects: objects.length, overlapPixels: mask.report.overlapPixels, emptyObjects: mask.report.emptyObjects.length, warnings: mask.warnings });
+    const images = [{ name: image.name, width: image.width, height: image.height, split: image.split, objects }];
+    const encoded = await masksWorkers.call('encode', { formatId, options: optionsWithDefaults(format, options), images });
+    downloadBytes(encoded.bytes, fileName, format.mime);
+    report(fileName, encoded.reports, false);
   } catch (error) {
     notify('error', describeFailure(fileName, error));
   }
 }
 
-function report(exportReport: ExportReport): void {
-  setState({ lastExport: exportReport });
-}
-
-function cvatImage(id: number, image: { name: string; width: number; height: number; split?: string }, objects: Parameters<typeof cvatImageFromObjects>[1]): CvatImage {
-  return cvatImageFromObjects({ id, name: image.name, width: image.width, height: image.height, subset: image.split }, objects);
-}
-
-/** Downloads the open image's objects as CVAT for images 1.1 XML. */
-export function exportImageCvat(): void {
-  const image = currentImage(getState());
-  if (!image || getState().objectsImageId !== image.id) return; // its objects are still loading
-  const xml = writeCvatXml([cvatImage(0, image, [...getState().objects.values()])], { labels: [NUCLEUS_LABEL] });
-  const fileName = `${baseName(image.name)}_annotations.xml`;
-  downloadBytes(new TextEncoder().encode(xml), fileName, 'application/xml');
-  report({ fileName, objects: getState().objects.size, overlapPixels: 0, emptyObjects: 0, warnings: [] });
-}
-
-/** Downloads every image's objects as one CVAT XML file (images matched by name on import). */
-export async function exportProjectCvat(onlyApproved: boolean): Promise<void> {
-  await flushSaves();
-  const images = (await loadImageRecords()).filter((image) => !onlyApproved || image.status === 'approved');
-  const cvatImages = await Promise.all(images.map(async (image, id) => cvatImage(id, image, await loadObjects(image.id))));
-  const xml = writeCvatXml(cvatImages, { labels: [NUCLEUS_LABEL] });
-  downloadBytes(new TextEncoder().encode(xml), 'annotations.xml', 'application/xml');
-  report({ fileName: 'annotations.xml', objects: cvatImages.reduce((n, image) => n + image.polygons.length, 0), overlapPixels: 0, emptyObjects: 0, warnings: [] });
-}
-
 /**
- * Downloads the whole project as a ZIP of masks (`<split or all>/<name>_objects.png`), made in
- * the background worker straight from storage, one image at a time, with progress.
+ * Downloads the whole project (or its approved images), made in a background worker straight
+ * from storage one image at a time, with progress and Cancel: a ZIP of `<split or
+ * all>/<name>_objects.png` (or the format's file) for mask formats, one file for CVAT XML.
  */
-export async function exportProjectZip(format: MaskFormat, scheme: ColorScheme, includeImages: boolean, onlyApproved: boolean): Promise<void> {
+export async function exportProject(formatId: string, options: FormatOptions, includeImages: boolean, onlyApproved: boolean): Promise<void> {
   await flushSaves();
+  const format = formatById(formatId);
+  const fileName = format.scope === 'image' ? PROJECT_ZIP : `annotations${format.extension}`;
+  const body = { formatId, options: optionsWithDefaults(format, options), onlyApproved };
   const parts: Blob[] = [];
-  setState({ progress: { verb: 'Exporting', done: 0, total: getState().images.length, current: '' } });
   try {
-    const entries = await projectZipInWorker(
-      { format, scheme, includeImages, onlyApproved },
-      // Each chunk becomes a Blob at once, which the browser may keep on disk instead of in memory.
-      (chunk) => parts.push(new Blob([chunk as BlobPart])),
-      (done, total, current) => setState({ progress: { verb: 'Exporting', done, total, current } }),
-    );
-    downloadBlob(new Blob(parts, { type: 'application/zip' }), 'nuclei-masks.zip');
-    report({
-      fileName: 'nuclei-masks.zip',
-      objects: entries.reduce((n, entry) => n + entry.objects, 0),
-      overlapPixels: entries.reduce((n, entry) => n + entry.overlapPixels, 0),
-      emptyObjects: entries.reduce((n, entry) => n + entry.emptyObjects.length, 0),
-      warnings: entries.flatMap((entry) => entry.warnings.map((warning) => `${entry.image}: ${warning}`)),
+    await runTask('Exporting', async (task) => {
+      const onProgress = (progress: { chunk: Uint8Array } | { done: number; total: number; current: string }) => {
+        // Each chunk becomes a Blob at once, which the browser may keep on disk instead of in memory.
+        if ('chunk' in progress) parts.push(new Blob([progress.chunk as BlobPart]));
+        else task.report(progress.done, progress.total, progress.current);
+      };
+      const options = { signal: task.signal, onProgress, priority: 'background' as const };
+      if (format.scope === 'image') {
+        const entries = await masksWorkers.call('project-zip', { ...body, includeImages }, options);
+        downloadBlob(new Blob(parts, { type: 'application/zip' }), fileName);
+        report(fileName, entries, true);
+      } else {
+        const encoded = await masksWorkers.call('project-file', body, options);
+        downloadBytes(encoded.bytes, fileName, format.mime);
+        report(fileName, encoded.reports, true);
+      }
     });
   } catch (error) {
-    notify('error', describeFailure('nuclei-masks.zip', error));
-  } finally {
-    setState({ progress: null });
+    notify('error', describeFailure(fileName, error));
   }
 }

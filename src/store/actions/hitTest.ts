@@ -2,6 +2,7 @@ import { objectBox, pointInRings } from '../../core/geometry';
 import type { AnnotationObject } from '../../core/objects';
 import { SpatialIndex } from '../../core/spatialIndex';
 import { getState } from '../store';
+import type { AppliedChanges } from './afterChange';
 
 /**
  * Finding objects under the mouse in the model, not with one Konva listener per object: a grid
@@ -14,9 +15,13 @@ export function rebuildHitIndex(objects: Iterable<AnnotationObject>, width: numb
   for (const object of objects) index.set(object.id, objectBox(object.rings));
 }
 
-export function updateHitIndex(id: string, object: AnnotationObject | null): void {
-  if (object) index.set(id, objectBox(object.rings));
-  else index.delete(id);
+/** After a change to the open image's objects: their boxes move in the index. */
+export function keepHitIndex({ changes, open }: AppliedChanges): void {
+  if (!open) return;
+  for (const { id, after } of changes) {
+    if (after) index.set(id, objectBox(after.rings));
+    else index.delete(id);
+  }
 }
 
 /** The topmost visible object containing the image point, or null. */

@@ -2,15 +2,17 @@ import { defaultDisplay } from '../../core/display';
 import { newId } from '../../core/ids';
 import type { PreparedImage } from '../../core/intake';
 import { hasImageExtension } from '../../core/formats/extensions';
-import { maskTargetBase, splitFromPath } from '../../core/maskNames';
+import { splitFromPath } from '../../core/maskNames';
 import { addImage, readMeta, writeMeta } from '../../io/db';
-import type { IntakeFile } from '../../io/fileIntake';
-import type { ImageRecord } from '../../io/schema';
-import { generateDemoInWorker, prepareFileInWorker } from '../../workers/intakeClient';
+import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
+import type { ImageRecord } from '../../core/project';
+import { intakeWorkers } from '../../workers/intakeClient';
+import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
-import { importCvatFile, importMaskFile } from './imports';
+import { importAnnotationFiles, isAnnotationFile } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
+import { runTask, type TaskControl } from './tasks';
 
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
@@ -64,40 +66,48 @@ async function openFirstIfNoneOpen(): Promise<void> {
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
-/** Sorts what was brought in: images, mask files (by name), CVAT XML, and files to skip. */
+/** Sorts what was brought in: images, annotation files (masks, CVAT XML; by name), and files to skip. */
 function sortIntake(files: IntakeFile[]) {
   const images: IntakeFile[] = [];
-  const masks: File[] = [];
   const annotations: File[] = [];
   const notImages: string[] = [];
   for (const intake of files) {
     const name = intake.file.name;
-    if (maskTargetBase(name) !== null) masks.push(intake.file);
-    else if (name.toLowerCase().endsWith('.xml')) annotations.push(intake.file);
+    if (isAnnotationFile(name)) annotations.push(intake.file);
     else if (intake.inFolder && !hasImageExtension(name)) notImages.push(name);
     else images.push(intake);
   }
-  return { images, masks, annotations, notImages };
+  return { images, annotations: annotations.sort((a, b) => byName(a.name, b.name)), notImages };
 }
 
 /**
- * Brings files into the project: images first (two at a time, with progress), then mask files
- * onto their images (`X_objects.png` onto `X.png`, so a folder of pairs is matched by itself),
- * then CVAT XML. A file that fails is reported by name and reason and skipped; the others still
- * come in. Image names already in the project are skipped (re-dropping a folder does not
- * duplicate it), and so are non-image files found inside folders.
+ * Brings files into the project: images first (two at a time, with progress), then annotation
+ * files onto their images (`X_objects.png` onto `X.png`, so a folder of pairs is matched by
+ * itself; CVAT XML by image name). A file that fails is reported by name and reason and
+ * skipped; the others still come in. Image names already in the project are skipped
+ * (re-dropping a folder does not duplicate it), and so are non-image files found inside
+ * folders. Both steps can be cancelled from their progress bar.
  */
 export async function importFiles(files: IntakeFile[]): Promise<void> {
-  const { images, masks, annotations, notImages } = sortIntake(files);
+  const { images, annotations, notImages } = sortIntake(files);
   if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
-  await importImages(images);
-  for (const mask of masks.sort((a, b) => byName(a.name, b.name))) await importMaskFile(mask);
-  for (const xml of annotations) await importCvatFile(xml);
+  if (images.length) await runTask('Adding', (task) => importImages(images, task));
+  await openFirstIfNoneOpen();
+  if (annotations.length) await runTask('Importing', (task) => importAnnotationFiles(annotations, task));
 }
 
-async function importImages(files: IntakeFile[]): Promise<void> {
+/** A drop of files or folders onto the window. */
+export async function importDropped(dataTransfer: DataTransfer): Promise<void> {
+  await importFiles(await filesFromDrop(dataTransfer));
+}
+
+/** Files picked with "Add images", or a whole folder with "Add folder". */
+export function importPicked(files: Iterable<File>, fromFolder: boolean): Promise<void> {
+  return importFiles(pickedFiles(files, fromFolder));
+}
+
+async function importImages(files: IntakeFile[], task: TaskControl): Promise<void> {
   const sorted = [...files].sort((a, b) => byName(a.file.name, b.file.name));
-  if (sorted.length === 0) return;
   const firstOrder = nextOrder();
   const queue = sorted.map((intake, index) => ({ ...intake, order: firstOrder + index }));
   const known = new Set(getState().images.map((image) => image.name));
@@ -112,41 +122,40 @@ async function importImages(files: IntakeFile[]): Promise<void> {
     }
     known.add(file.name);
     try {
-      await store(await prepareFileInWorker(file), order, file, false, splitFromPath(path));
+      await store(await intakeWorkers.call('file', file, { signal: task.signal, priority: 'background' }), order, file, false, splitFromPath(path));
     } catch (error) {
+      if (isAbortError(error)) throw error;
       notify('error', describeFailure(file.name, error));
     }
   }
 
   async function drain(): Promise<void> {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      setState({ progress: { verb: 'Adding', done, total, current: next.file.name } });
+    for (let next = queue.shift(); next && !task.signal.aborted; next = queue.shift()) {
+      task.report(done, total, next.file.name);
       await importOne(next);
       done++;
-      setState({ progress: { verb: 'Adding', done, total, current: next.file.name } });
+      task.report(done, total, next.file.name);
     }
   }
 
-  try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, drain));
-  } finally {
-    setState({ progress: null });
-  }
-  await openFirstIfNoneOpen();
+  await Promise.all(Array.from({ length: CONCURRENCY }, drain));
   if (skipped.length) notify('info', `Already in the project, not added again: ${skipped.join(', ')}`);
 }
 
 /** Adds the generated demo images (nuclei-like pictures made in code; no network). */
 export async function loadDemoProject(): Promise<void> {
-  setState({ progress: { verb: 'Adding', done: 0, total: 1, current: 'demo project' } });
   try {
-    for (const image of await generateDemoInWorker()) await store(image, nextOrder(), null, true);
-    await writeMeta(DEMO_SEEDED_KEY, true);
+    await runTask(
+      'Adding the demo project',
+      async () => {
+        for (const image of await intakeWorkers.call('demo', null)) await store(image, nextOrder(), null, true);
+        await writeMeta(DEMO_SEEDED_KEY, true);
+      },
+      false,
+    );
     await openFirstIfNoneOpen();
   } catch (error) {
     notify('error', describeFailure('demo project', error));
-  } finally {
-    setState({ progress: null });
   }
 }
 

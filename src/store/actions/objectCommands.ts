@@ -1,4 +1,4 @@
-import { objectBox, translateRings } from '../../core/geometry';
+import { clampShift, objectBox, translateRings } from '../../core/geometry';
 import { byZ, type AnnotationObject, type Ring } from '../../core/objects';
 import { getState, setState, type OverlayMode } from '../store';
 import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, updateObject } from './annotations';
@@ -92,13 +92,8 @@ export function paste(): void {
   const { pointer, view } = getState();
   const { width, height } = imageBounds();
   const at = pointer ? screenToImage(view, pointer) : null;
-  let dx = 10;
-  let dy = 10;
-  if (at && at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height) {
-    dx = at.x - (box.minX + box.maxX) / 2;
-    dy = at.y - (box.minY + box.maxY) / 2;
-  }
-  dx = Math.min(Math.max(dx, -box.minX), width - box.maxX);
-  dy = Math.min(Math.max(dy, -box.minY), height - box.maxY);
+  const underMouse = at && at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
+  const shift = underMouse ? [at.x - (box.minX + box.maxX) / 2, at.y - (box.minY + box.maxY) / 2] : [10, 10];
+  const [dx, dy] = clampShift(box, shift[0], shift[1], { width, height });
   createObject(translateRings(clipboard, dx, dy));
 }

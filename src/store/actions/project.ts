@@ -1,9 +1,10 @@
 import { autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../core/display';
 import { centredView } from '../../core/viewTransform';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
-import type { ImageRecord } from '../../io/schema';
+import type { ImageRecord } from '../../core/project';
 import { currentImage, getState, imageById, patchImage, setState } from '../store';
-import { forgetHistory, loadAnnotations } from './annotations';
+import { loadAnnotations } from './annotations';
+import { forgetHistory } from './undoHistory';
 import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
@@ -48,7 +49,6 @@ export async function openImage(id: string): Promise<void> {
     issues: [],
     snapshot: null,
     issueDialog: null,
-    placingIssue: false,
   });
   void writeMeta(LAST_OPENED_KEY, id);
   await Promise.all([loadAnnotations(id), loadReview(id)]);

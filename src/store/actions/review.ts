@@ -2,8 +2,9 @@ import { newId } from '../../core/ids';
 import { refreshAnchor, type IssueKind, type ReviewIssue } from '../../core/review/issues';
 import { canTransition, nextStatus, type ImageStatus, type Role, type StatusAction } from '../../core/review/status';
 import { loadIssues, loadSnapshots, readMeta, saveIssues, saveStatus, writeMeta } from '../../io/db';
-import type { ImageRecord, SnapshotRecord } from '../../io/schema';
+import type { ImageRecord, SnapshotRecord } from '../../core/project';
 import { currentImage, getState, imageById, patchImage, setState } from '../store';
+import type { AppliedChanges } from './afterChange';
 import { notify } from './notices';
 import { trackSave } from './saving';
 
@@ -25,7 +26,7 @@ export function setUser(name: string, role: Role): void {
 export async function loadReview(imageId: string): Promise<void> {
   const [issues, snapshots] = await Promise.all([loadIssues(imageId), loadSnapshots(imageId)]);
   if (getState().currentId !== imageId) return;
-  setState({ issues, snapshot: snapshots.at(-1) ?? null, issueDialog: null, placingIssue: false });
+  setState({ issues, snapshot: snapshots.at(-1) ?? null, issueDialog: null });
 }
 
 /** The image with a new status, the change recorded in its history (who, in which role, when). */
@@ -83,9 +84,10 @@ export function mayEdit(imageId = getState().objectsImageId): boolean {
   return !!image && canTransition(image.status, 'edit', getState().user.role);
 }
 
-/** Object-anchored issues remember where their object is now (kept for when it is deleted). */
-export function followObjects(changedIds: Iterable<string>): void {
-  const changed = new Set(changedIds);
+/** After a change to the open image: issues on its changed objects remember where they are now (kept for when one is deleted). */
+export function followIssueAnchors({ changes, open }: AppliedChanges): void {
+  if (!open) return;
+  const changed = new Set(changes.map((change) => change.id));
   const { issues, objects } = getState();
   const moved = issues.map((issue) => (issue.objectId && changed.has(issue.objectId) ? refreshAnchor(issue, objects) : issue));
   const updated = moved.filter((issue, i) => issue !== issues[i]);
@@ -94,14 +96,9 @@ export function followObjects(changedIds: Iterable<string>): void {
   void trackSave(saveIssues(updated), 'issue positions not saved');
 }
 
-/** I / "Add issue": the next click drops an issue; pressed again (or Esc), it stops. */
-export function startPlacingIssue(): void {
-  setState({ placingIssue: !getState().placingIssue });
-}
-
 /** The click that drops an issue: on an object it is anchored to it, elsewhere to the point. */
 export function placeIssue(x: number, y: number, objectId: string | null): void {
-  setState({ placingIssue: false, issueDialog: { x, y, objectId } });
+  setState({ issueDialog: { x, y, objectId } });
 }
 
 export function openIssue(issueId: string): void {
@@ -109,7 +106,7 @@ export function openIssue(issueId: string): void {
 }
 
 export function closeIssueDialog(): void {
-  setState({ issueDialog: null, placingIssue: false });
+  setState({ issueDialog: null });
 }
 
 async function storeIssue(issue: ReviewIssue): Promise<void> {

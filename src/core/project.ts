@@ -1,0 +1,54 @@
+/**
+ * The project's domain records: what an image is, its review history and its submissions.
+ * Storage (io/schema.ts), the store, the workers and the UI all use these one definitions.
+ */
+import type { CellomicsName } from './cellomics';
+import type { DisplaySettings } from './display';
+import type { PreparedImage } from './intake';
+import type { AnnotationObject } from './objects';
+import type { Channels, Raster8 } from './raster';
+import type { ImageStatus, Role } from './review/status';
+
+/** One image's metadata: small, read all at once to list the project. */
+export interface ImageRecord {
+  id: string;
+  name: string;
+  format: PreparedImage['format'];
+  width: number;
+  height: number;
+  channels: Channels;
+  sourceBitDepth: 8 | 16;
+  /** Window of the dataset's normalization on original values; null for 8-bit sources. */
+  normalization: { low: number; high: number } | null;
+  cellomics: CellomicsName | null;
+  thumbnail: Raster8;
+  /** Position in the image list (ascending). */
+  order: number;
+  addedAt: number;
+  /** Generated demo image, removable in one step. */
+  demo: boolean;
+  display: DisplaySettings;
+  /** Objects annotated on the image (kept with every save of its objects). */
+  objectCount: number;
+  /** Dataset split from the folder it came from ("train", "dev", "test", …); absent: none. */
+  split?: string;
+  /** Review status, and every change of it (who, in which role, when). */
+  status: ImageStatus;
+  statusHistory: StatusChange[];
+}
+
+export interface StatusChange {
+  status: ImageStatus;
+  by: string;
+  role: Role;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** The objects of an image as submitted for review, to compare later corrections with. */
+export interface SnapshotRecord {
+  imageId: string;
+  submittedAt: number;
+  submittedBy: string;
+  objects: AnnotationObject[];
+}

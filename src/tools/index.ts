@@ -1,0 +1,89 @@
+/**
+ * The interaction: every state registered once, and the entry points the canvas, the keyboard
+ * and the toolbar use. They only forward input to the current state (see machine.ts). A new
+ * mode or state is one file plus one line in the list below.
+ */
+import { mayEdit, allowEdit } from '../store/actions/review';
+import { useAppStore } from '../store/store';
+import { drawMode } from './draw/draw';
+import { drawDrawing } from './draw/drawing';
+import { drawIdle } from './draw/idle';
+import { drawRedrawing } from './draw/redrawing';
+import type { PointerInput } from './input';
+import { issuePlacing } from './issue/placing';
+import { currentMode, currentPath, handlerOf, register, transition } from './machine';
+import { selectIdle } from './select/idle';
+import { selectPointing } from './select/pointing';
+import { selectMode } from './select/select';
+import { selectTranslating } from './select/translating';
+import { selectDraggingVertex, selectInserting } from './select/vertexDrag';
+
+register([
+  selectMode,
+  selectIdle,
+  selectPointing,
+  selectTranslating,
+  selectDraggingVertex,
+  selectInserting,
+  drawMode,
+  drawIdle,
+  drawDrawing,
+  drawRedrawing,
+  issuePlacing,
+]);
+transition('select.idle');
+
+export type { PointerInput };
+
+export function toolPointerDown(input: PointerInput): void {
+  handlerOf('onPointerDown')?.(input);
+}
+
+export function toolPointerMove(input: PointerInput): void {
+  handlerOf('onPointerMove')?.(input);
+}
+
+export function toolPointerUp(): void {
+  handlerOf('onPointerUp')?.();
+}
+
+export function toolDoubleClick(): void {
+  handlerOf('onDoubleClick')?.();
+}
+
+/** Offers a key combination to the current state; returns whether it used it. */
+export function toolKey(combo: string): boolean {
+  return handlerOf('onKey')?.(combo) ?? false;
+}
+
+/** Esc: the current state gives up what it is doing (see each state). */
+export function cancelInteraction(): void {
+  handlerOf('onCancel')?.();
+}
+
+/** N / "Draw polygon": ready to outline the next object; refused (and why said) on a locked image. */
+export function startDrawing(): void {
+  if (!mayEdit()) allowEdit(); // says why
+  else transition('draw.idle');
+}
+
+/** "Select": back to selecting and editing, dropping an unfinished outline. */
+export function stopDrawing(): void {
+  transition('select.idle');
+}
+
+/** I / "Add issue": the next click drops an issue; pressed again, it stops. Only between gestures. */
+export function togglePlacingIssue(): void {
+  const path = currentPath();
+  if (path === 'issue.placing') cancelInteraction();
+  else if (path === 'select.idle' || path === 'draw.idle') transition('issue.placing', { returnTo: path });
+}
+
+/** Another image: whatever gesture was under way ends, the mode stays. */
+function resetInteraction(): void {
+  transition(currentMode() === 'draw' ? 'draw.idle' : 'select.idle');
+}
+
+useAppStore.subscribe((state, previous) => {
+  if (state.currentId !== previous.currentId) resetInteraction();
+});
