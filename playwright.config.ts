@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
-const PORT = 4173;
+/** A port of the tests' own (not Vite's default), so they never test a server someone else started. */
+const PORT = 4391;
 
 /** Browser tests run against the production build, served statically, as users get it. */
 export default defineConfig({
@@ -21,7 +22,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Only when asked (PW_REUSE_SERVER=1, e.g. while writing a test against a running build).
+    reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
     timeout: 180_000,
   },
 });

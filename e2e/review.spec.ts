@@ -146,6 +146,7 @@ test('issues follow their object and are marked when it is deleted; R finds the 
   await waitForShownImage(page, names[0]);
   await page.keyboard.press('r');
   await waitForShownImage(page, names[1]);
+  await expect(page.getByTestId('object-count')).toHaveText('1'); // its object is on screen before the reviewer clicks it
 
   await raiseIssue(page, p, [350, 350], 'Should be split', 'two nuclei');
   // Moving the object moves its issue; the new place is stored.

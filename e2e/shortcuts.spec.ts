@@ -1,5 +1,22 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { screenshot } from './helpers';
+
+const README = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+
+test('every action button is titled with its action and keys, as the README lists them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('image-row')).toHaveCount(3);
+  const buttons = page.locator('button[data-action]');
+  expect(await buttons.count()).toBeGreaterThanOrEqual(15);
+  for (const button of await buttons.all()) {
+    const title = (await button.getAttribute('title'))!;
+    const [, label, keys] = title.match(/^(.*) \(([^()]*)\)$/) ?? [title, title, ''];
+    const row = keys ? `| ${keys.split(', ').map((key) => `\`${key}\``).join(' or ')} | ${label} |` : `| **${(await button.textContent())!.trim()}** | ${label} |`;
+    expect(README, title).toContain(row);
+  }
+});
 
 test('? opens the shortcuts list, Escape closes it, and shortcuts stay quiet while typing', async ({ page }) => {
   await page.goto('/');

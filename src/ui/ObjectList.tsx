@@ -34,8 +34,7 @@ export function ObjectList() {
     if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
       element.scrollTop = top - element.clientHeight / 2;
     }
-    // Only a new selection scrolls; edits that reorder rows should not move the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new selection scrolls (selectedIndex is left out on purpose): edits that reorder rows should not move the list.
   }, [selectedId]);
 
   return (

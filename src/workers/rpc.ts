@@ -112,14 +112,11 @@ export class WorkerPool<Q extends Protocol> {
   }
 
   private freeSlot(priority: Priority): Slot | null {
+    const busyBackground = this.slots.filter((slot) => slot.job?.priority === 'background').length;
+    if (priority === 'background' && this.reserve && this.size > 1 && busyBackground >= this.size - 1) return null;
     const free = this.slots.find((slot) => !slot.job);
-    if (free) {
-      const busyBackground = this.slots.filter((slot) => slot.job?.priority === 'background').length;
-      if (priority === 'background' && this.reserve && this.size > 1 && busyBackground >= this.size - 1) return null;
-      return free;
-    }
-    if (this.slots.length >= this.size) return null;
-    return this.spawn();
+    if (free) return free;
+    return this.slots.length < this.size ? this.spawn() : null;
   }
 
   private spawn(): Slot {

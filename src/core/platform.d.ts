@@ -1,0 +1,15 @@
+/**
+ * The little of the platform that core may use: what browsers, Web Workers and Node all have.
+ * src/core/tsconfig.json compiles core with no DOM library and only these, so a DOM-only API
+ * (document, window, canvas, IndexedDB) in core fails the layering test.
+ */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: ArrayBufferView | ArrayBuffer): string;
+}
+
+declare var crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
