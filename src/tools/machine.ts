@@ -89,6 +89,11 @@ export function transition<P extends StatePath>(path: P, ...args: DataArgs<P>): 
   return true;
 }
 
+/** Every registered state's path (for the test that the harness reaches them all). */
+export function registeredPaths(): string[] {
+  return [...states.keys()];
+}
+
 export function currentPath(): StatePath | null {
   return current?.path ?? null;
 }
