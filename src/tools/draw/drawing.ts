@@ -3,7 +3,7 @@ import { GRAB_RADIUS_PX } from '../../core/interaction';
 import { createObject, imageBounds } from '../../store/actions/annotations';
 import { setDraft } from '../../store/actions/interaction';
 import { notify } from '../../store/actions/notices';
-import { addDraftVertex, addFreehandVertex, draftVertices, removeLastDraftVertex } from '../draft';
+import { addDraftVertex, draftVertices, freehand, removeLastDraftVertex } from '../draft';
 import type { PointerInput } from '../input';
 import { defineState, transition } from '../machine';
 
@@ -21,8 +21,7 @@ declare module '../machine' {
  */
 export const drawDrawing = defineState('draw.drawing', {
   enter: (first) => {
-    /** The left button is down: moving with Shift held then draws freehand. */
-    let pressed = true;
+    const drag = freehand(true); // the click that entered placed the first vertex
     const removeLast = () => removeLastDraftVertex(0) > 0 || transition('draw.idle');
     return {
       onEnter() {
@@ -35,14 +34,10 @@ export const drawDrawing = defineState('draw.drawing', {
         const [x0, y0] = draftVertices();
         if (draftVertices().length >= 6 && Math.hypot(input.x - x0, input.y - y0) <= GRAB_RADIUS_PX / input.zoom) return finish();
         addDraftVertex(input);
-        pressed = true;
+        drag.press();
       },
-      onPointerMove(input) {
-        if (pressed) addFreehandVertex(input);
-      },
-      onPointerUp() {
-        pressed = false;
-      },
+      onPointerMove: drag.onPointerMove,
+      onPointerUp: drag.onPointerUp,
       onDoubleClick: finish,
       onKey(combo) {
         if (combo === 'Enter') finish();

@@ -3,7 +3,7 @@ import { GRAB_RADIUS_PX } from '../../core/interaction';
 import { selectObject, updateObject } from '../../store/actions/annotations';
 import { setDraft, setPreview } from '../../store/actions/interaction';
 import { getState } from '../../store/store';
-import { addDraftVertex, addFreehandVertex, draftVertices, removeLastDraftVertex } from '../draft';
+import { addDraftVertex, draftVertices, freehand, removeLastDraftVertex } from '../draft';
 import type { PointerInput } from '../input';
 import { defineState, transition } from '../machine';
 
@@ -28,7 +28,7 @@ declare module '../machine' {
 export const drawRedrawing = defineState('draw.redrawing', {
   canEnter: ({ objectId }) => getState().objects.has(objectId),
   enter: (redraw) => {
-    let pressed = false;
+    const drag = freehand(false);
     return {
       onEnter() {
         const ring = getState().objects.get(redraw.objectId)!.rings[redraw.ring];
@@ -39,14 +39,10 @@ export const drawRedrawing = defineState('draw.redrawing', {
         if (input.button === 2) return void removeLastDraftVertex(1);
         if (input.button !== 0 || finishAt(redraw, input)) return;
         addDraftVertex(input);
-        pressed = true;
+        drag.press();
       },
-      onPointerMove(input) {
-        if (pressed) addFreehandVertex(input);
-      },
-      onPointerUp() {
-        pressed = false;
-      },
+      onPointerMove: drag.onPointerMove,
+      onPointerUp: drag.onPointerUp,
       onKey(combo) {
         if (combo !== 'Backspace') return false;
         removeLastDraftVertex(1); // the starting vertex stays

@@ -1,8 +1,8 @@
 import { clampShift, objectBox, translateRings } from '../../core/geometry';
-import { imageBounds, updateObject } from '../../store/actions/annotations';
-import { setPreview } from '../../store/actions/interaction';
-import { defineState, transition } from '../machine';
+import { imageBounds } from '../../store/actions/annotations';
+import { defineState } from '../machine';
 import type { PressData } from './pointing';
+import { previewDrag } from './previewDrag';
 
 declare module '../machine' {
   interface StateData {
@@ -10,29 +10,11 @@ declare module '../machine' {
   }
 }
 
-/**
- * Dragging an object: the live shape is the store's `preview` (kept inside the image); the
- * release makes it one undo step, Esc puts the object back.
- */
+/** Dragging an object, kept inside the image; the release makes it one undo step, Esc puts it back. */
 export const selectTranslating = defineState('select.translating', {
-  enter: ({ id, startX, startY, original }) => {
-    let rings = original;
-    return {
-      onPointerMove(input) {
-        const [dx, dy] = clampShift(objectBox(original), input.x - startX, input.y - startY, imageBounds());
-        rings = translateRings(original, dx, dy);
-        setPreview({ id, rings });
-      },
-      onPointerUp() {
-        if (rings !== original) updateObject(id, { rings });
-        transition('select.idle');
-      },
-      onCancel() {
-        transition('select.idle');
-      },
-      onExit() {
-        setPreview(null);
-      },
-    };
-  },
+  enter: ({ id, startX, startY, original }) =>
+    previewDrag(id, original, (input) => {
+      const [dx, dy] = clampShift(objectBox(original), input.x - startX, input.y - startY, imageBounds());
+      return translateRings(original, dx, dy);
+    }),
 });

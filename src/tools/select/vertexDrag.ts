@@ -1,9 +1,9 @@
 import { moveVertex } from '../../core/geometry';
 import type { Ring } from '../../core/objects';
-import { imageBounds, updateObject } from '../../store/actions/annotations';
-import { setPreview } from '../../store/actions/interaction';
+import { imageBounds } from '../../store/actions/annotations';
 import { clampToImage } from '../input';
-import { defineState, transition, type StateHandlers } from '../machine';
+import { defineState, type StateHandlers } from '../machine';
+import { previewDrag } from './previewDrag';
 
 /** The vertex being dragged: rings[ring] vertex `index` of `rings` (the object's, or with a vertex just inserted). */
 export interface VertexDragData {
@@ -24,32 +24,19 @@ declare module '../machine' {
 }
 
 /**
- * Dragging one vertex (clamped to the image), shown as `preview`; the release makes the result
- * one undo step, Esc drops it. Inserting starts from rings with a new vertex at an edge's
- * midpoint, so a click on a midpoint alone inserts a vertex there.
+ * Dragging one vertex, clamped to the image. Inserting starts from rings with a new vertex at an
+ * edge's midpoint, so a click on a midpoint alone inserts a vertex there.
  */
 function vertexDrag({ id, ring, index, original, rings: start }: VertexDragData): StateHandlers {
-  let rings = start;
-  return {
-    onEnter() {
-      if (rings !== original) setPreview({ id, rings });
-    },
-    onPointerMove(input) {
+  return previewDrag(
+    id,
+    original,
+    (input) => {
       const [x, y] = clampToImage(input.x, input.y, imageBounds());
-      rings = start.map((r, i) => (i === ring ? moveVertex(r, index, x, y) : r));
-      setPreview({ id, rings });
+      return start.map((r, i) => (i === ring ? moveVertex(r, index, x, y) : r));
     },
-    onPointerUp() {
-      if (rings !== original) updateObject(id, { rings });
-      transition('select.idle');
-    },
-    onCancel() {
-      transition('select.idle');
-    },
-    onExit() {
-      setPreview(null);
-    },
-  };
+    start,
+  );
 }
 
 export const selectDraggingVertex = defineState('select.draggingVertex', { enter: vertexDrag });
