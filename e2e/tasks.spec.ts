@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASET, dropFiles, imageRows, openEmptyProject, realFile } from './helpers';
+import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot } from './helpers';
 
 const ALL_IMAGES = ['train', 'dev', 'test'].flatMap((split) =>
   readdirSync(join(DATASET, split))
@@ -15,6 +15,7 @@ test('long tasks can be cancelled from their progress bar: nothing half-added, n
   const bar = page.getByRole('status', { name: 'Progress' });
   await expect(bar).toContainText(/Adding .* \(\d+ of 50\)/);
   await expect(imageRows(page)).not.toHaveCount(0);
+  await screenshot(page, 'task-progress');
   await bar.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Adding: cancelled')).toBeVisible();
   await expect(bar).toBeHidden();
