@@ -31,7 +31,7 @@ describe('cli roundtrip', () => {
     const io = capture();
     const file = generatedMask();
     expect(await runCli(['roundtrip', file], io)).toBe(0);
-    expect(io.out.map((l) => JSON.parse(l))).toEqual([{ file, objects: 3, identicalObjects: 3, mismatchedPixels: 0 }]);
+    expect(io.out.map((l) => JSON.parse(l))).toEqual([{ file, objects: 3, identicalObjects: 3, mismatchedPixels: 0, vertices: expect.any(Number) }]);
     expect(io.err).toEqual([]);
   });
 
@@ -42,6 +42,18 @@ describe('cli roundtrip', () => {
     expect(await runCli(['roundtrip', bad, generatedMask()], io)).toBe(1);
     expect(io.err).toEqual([`${bad}: not a supported image (expected PNG, JPEG, TIFF or Cellomics .C01)`]);
     expect(io.out).toHaveLength(1);
+  });
+
+  it('reports the vertices of the imported outlines: simplified by default, every pixel corner with --trace exact-dense', async () => {
+    const file = generatedMask();
+    const simplified = capture(), dense = capture();
+    expect(await runCli(['roundtrip', file], simplified)).toBe(0);
+    expect(await runCli(['roundtrip', file, '--trace', 'exact-dense'], dense)).toBe(0);
+    const [a, b] = [simplified, dense].map((io) => JSON.parse(io.out[0]));
+    expect(b.vertices).toBe(18); // the trace's turns: 6 outside and 4 around the hole of object 1, 4 and 4 round the others
+    expect(a.vertices).toBeLessThan(b.vertices);
+    expect([a.identicalObjects, b.identicalObjects]).toEqual([3, 3]);
+    expect(await runCli(['roundtrip', file, '--trace', 'round'], capture())).toBe(2);
   });
 
   it('needs at least one file (exit 2)', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { cvatXml } from '../core/interchange/cvatXml';
 import { ANNOTATION_FORMATS, exportFileName, imageFormatById, maskTargetBase, optionsWithDefaults } from '../core/interchange/registry';
 import type { InterchangeImage } from '../core/interchange/types';
-import { importMask } from '../core/mask/importMask';
+import { importMask, TRACE_MODES, type TraceMode } from '../core/mask/importMask';
 import { roundTripMask } from '../core/mask/roundTrip';
 import { baseName, fileNameOf } from '../core/paths';
 import { parseArgs } from './args';
@@ -14,14 +14,16 @@ import { UsageError, type CliCommand } from './command';
 import { makeOutputDir, readInput, writeOutput } from './files';
 
 export const roundtripCommand: CliCommand = {
-  args: '<mask.png|mask.tif>...',
-  summary: 'import each mask to objects, export again, compare: one JSON line per file; exit 0 only when all are identical',
+  args: `<mask.png|mask.tif>... [--trace ${TRACE_MODES.join('|')}]`,
+  summary: 'import each mask to objects (outlines simplified by default, or exact-dense), export again, compare: one JSON line per file; exit 0 only when all are identical',
   async run(args, io) {
-    if (args.length === 0) throw new UsageError('roundtrip needs at least one mask file');
+    const { positional, options } = parseArgs(args, { trace: TRACE_MODES });
+    if (positional.length === 0) throw new UsageError('roundtrip needs at least one mask file');
+    const trace = (options.trace ?? 'simplified') as TraceMode;
     let allIdentical = true;
-    for (const file of args) {
+    for (const file of positional) {
       try {
-        const result = roundTripMask(file, await readInput(io, file));
+        const result = roundTripMask(file, await readInput(io, file), trace);
         io.stdout(JSON.stringify({ file, ...result }));
         allIdentical &&= result.mismatchedPixels === 0 && result.identicalObjects === result.objects;
       } catch (error) {

@@ -1,14 +1,24 @@
 /**
  * Mask file to editable objects: decodeMask finds each object's pixels, traceLabels outlines
- * them along pixel edges, so exporting the objects again reproduces every pixel.
+ * them along pixel edges, and simplifyExact (by default) keeps those pixels with far fewer
+ * vertices, so exporting the objects again reproduces every pixel either way.
  */
 import type { Ring } from '../objects';
 import { decodeMask, type LabelledMask } from './decodeMask';
+import { simplifyExact } from './simplify';
 import { traceLabels } from './trace';
 
 /** An object read from a mask: geometry and order only; ids, author and times are the app's. */
+/**
+ * How outlines are made from a mask: 'simplified' (few vertices, anywhere in the pixel boundary's
+ * band) or 'exact-dense' (a vertex on every turn of the pixel boundary, all on pixel corners).
+ * Both fill (pixel-centre even-odd rule) to exactly the mask's pixels.
+ */
+export type TraceMode = 'simplified' | 'exact-dense';
+export const TRACE_MODES: readonly TraceMode[] = ['simplified', 'exact-dense'];
+
 export interface ImportedObject {
-  /** Image-pixel rings, vertices on pixel corners; even-odd fill = the object's pixels. */
+  /** Image-pixel rings; their even-odd fill is exactly the object's pixels. */
   rings: Ring[];
   /** The file's object number (see LabelledMask.objectNumbers); ascending in the list. */
   z: number;
@@ -32,16 +42,16 @@ export interface MaskImport {
  * naming the file for anything refused; nothing is modified, so callers can import first and
  * store only on success.
  */
-export function importMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }): MaskImport {
+export function importMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }, trace: TraceMode = 'simplified'): MaskImport {
   const mask = decodeMask(fileName, bytes, expected);
-  return { width: mask.width, height: mask.height, kind: mask.kind, objects: objectsFromMask(mask) };
+  return { width: mask.width, height: mask.height, kind: mask.kind, objects: objectsFromMask(mask, trace) };
 }
 
 /** Outlines every label of a decoded mask; objects sorted by the file's object numbers. */
-export function objectsFromMask(mask: LabelledMask): ImportedObject[] {
+export function objectsFromMask(mask: LabelledMask, trace: TraceMode = 'simplified'): ImportedObject[] {
   const { rings, pixelCounts } = traceLabels(mask.labels, mask.width, mask.height, mask.values.length);
   const objects = rings.map((objectRings, i) => ({
-    rings: objectRings,
+    rings: trace === 'simplified' ? simplifyExact(objectRings, mask) : objectRings,
     z: mask.objectNumbers[i],
     value: mask.values[i],
     pixels: pixelCounts[i],

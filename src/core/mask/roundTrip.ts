@@ -5,10 +5,12 @@
  */
 import { decodeMask, type LabelledMask } from './decodeMask';
 import { exportLabel16Png, exportObjectsPng } from './exportMask';
-import { objectsFromMask } from './importMask';
+import { objectsFromMask, type TraceMode } from './importMask';
 
 export interface RoundTrip {
   objects: number;
+  /** Vertices of all the imported objects' rings. */
+  vertices: number;
   /** Objects whose pixels are exactly the same set after the round trip. */
   identicalObjects: number;
   /** Pixels whose object differs (counting background as "no object"). */
@@ -21,19 +23,20 @@ export interface RoundTrip {
  * written with, so colours may change without counting as differences. Throws FileFormatError
  * when the input cannot be read as a mask.
  */
-export function roundTripMask(fileName: string, bytes: Uint8Array): RoundTrip {
+export function roundTripMask(fileName: string, bytes: Uint8Array, trace: TraceMode = 'simplified'): RoundTrip {
   const original = decodeMask(fileName, bytes);
-  const objects = objectsFromMask(original);
+  const objects = objectsFromMask(original, trace);
   const { width, height } = original;
   const exported = original.kind === 'colour' ? exportObjectsPng(objects, width, height, { scheme: 'voc', imageName: fileName }) : exportLabel16Png(objects, width, height);
   const again = decodeMask(`${fileName} (exported)`, exported.bytes);
   // Object i was read from value objects[i].value and written as exported.values[i].
   const written = new Map(objects.map((object, i) => [object.value, exported.values[i]]));
-  return compare(original, again, original.values.map((value) => written.get(value)!));
+  const vertices = objects.reduce((sum, object) => sum + object.rings.reduce((n, ring) => n + ring.length / 2, 0), 0);
+  return { ...compare(original, again, original.values.map((value) => written.get(value)!)), vertices };
 }
 
 /** `expected[k - 1]`: the value label k of `original` should have in `again`. */
-function compare(original: LabelledMask, again: LabelledMask, expected: number[]): RoundTrip {
+function compare(original: LabelledMask, again: LabelledMask, expected: number[]): Omit<RoundTrip, 'vertices'> {
   const count = original.values.length;
   const wrong = new Uint8Array(count + 1); // per original label: some pixel differs
   const labelOfValue = new Map(expected.map((value, i) => [value, i + 1]));
