@@ -62,10 +62,20 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** How many times the same notice was raised while it was showing (repeats collapse into one). */
+  count: number;
+  /** Milliseconds since the epoch, of the last time it was raised. */
+  at: number;
+  /** While this holds the notice is current; once it does not (a later state made it stale), it goes. */
+  stillTrue?: (state: AppState) => boolean;
 }
 
 export interface NoticeSlice {
+  /** Showing now, oldest first: errors until dismissed, information for a few seconds. */
   notices: Notice[];
+  /** The recent notices, newest first (kept after they stop showing), for the notice log. */
+  noticeLog: Array<Pick<Notice, 'id' | 'kind' | 'text' | 'count' | 'at'>>;
+  noticeLogOpen: boolean;
 }
 
 export interface SaveSlice {
@@ -153,6 +163,8 @@ export const initialState: AppState = {
   pointer: null,
   tasks: [],
   notices: [],
+  noticeLog: [],
+  noticeLogOpen: false,
   pendingSaves: 0,
   saveFailed: false,
   objects: new Map(),

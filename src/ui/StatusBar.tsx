@@ -1,4 +1,5 @@
 import { pixelAt } from '../core/raster';
+import { NoticeLog } from './NoticeLog';
 import { currentImage, cursorPixel, useAppStore, type AppState } from '../store/store';
 
 /** Value under the cursor: original samples for 16-bit images (with the shown 8-bit value). */
@@ -28,6 +29,7 @@ export function StatusBar() {
       <span className="status-gap" />
       {image && <span>{`${image.width} × ${image.height} px`}</span>}
       {image && <span>{`zoom ${Math.round(zoom * 100)} %`}</span>}
+      <NoticeLog />
       <span data-testid="save-state" className={failed ? 'save-failed' : saving ? 'saving' : 'saved'}>
         {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : 'All changes saved'}
       </span>

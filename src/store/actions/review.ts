@@ -3,7 +3,7 @@ import { refreshAnchor, type IssueKind, type ReviewIssue } from '../../core/revi
 import { canTransition, nextStatus, type ImageStatus, type Role, type StatusAction } from '../../core/review/status';
 import { loadIssues, loadSnapshots, readMeta, saveIssues, saveStatus, writeMeta } from '../../io/db';
 import type { ImageRecord, SnapshotRecord } from '../../core/project';
-import { currentImage, getState, imageById, patchImage, setState } from '../store';
+import { currentImage, getState, imageById, patchImage, setState, type AppState } from '../store';
 import type { AppliedChanges } from './afterChange';
 import { notify } from './notices';
 import { trackSave } from './saving';
@@ -66,7 +66,9 @@ export function allowEdit(imageId = getState().objectsImageId): boolean {
   const image = imageById(getState(), imageId);
   if (!image) return false;
   if (!mayEdit(imageId)) {
-    notify('error', `${image.name} is ${image.status}: only a reviewer can change it now`);
+    // Stale once the image is no longer locked for this user, or another image is open.
+    const stillLocked = (state: AppState) => state.currentId === image.id && !canTransition(imageById(state, image.id)?.status ?? image.status, 'edit', state.user.role);
+    notify('error', `${image.name} is ${image.status}: only a reviewer can change it now`, stillLocked);
     return false;
   }
   const status = nextStatus(image.status, 'edit', getState().user.role);
