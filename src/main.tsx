@@ -4,6 +4,7 @@ import { App } from './ui/App';
 import { seedDemoOnFirstStart } from './store/actions/intake';
 import { notify } from './store/actions/notices';
 import { allSaved, flushSaves } from './store/actions/autosave';
+import { flushRememberedView } from './store/actions/imageMemory';
 import { loadProject } from './store/actions/project';
 import { loadUser } from './store/actions/review';
 import './ui/styles.css';
@@ -17,7 +18,11 @@ createRoot(document.getElementById('root')!).render(
 // Ask the browser not to evict the project under storage pressure (it may still say no).
 void navigator.storage?.persist?.();
 // Unsaved changes are written when the page is hidden, and leaving warns while any are pending.
-document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void flushSaves());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'hidden') return;
+  void flushSaves();
+  flushRememberedView();
+});
 window.addEventListener('beforeunload', (event) => {
   if (!allSaved()) event.preventDefault();
 });

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { Shape } from 'react-konva';
 import { screenToImage } from '../core/viewTransform';
 import { useAppStore } from '../store/store';
-import { GRAB_RADIUS_PX } from '../core/interaction';
+import { clickClosesOutline, GRAB_RADIUS_PX } from '../core/interaction';
 import { DRAFT_COLOR } from './objectColors';
 
 /** The outline being drawn: its vertices, a line to the mouse, and the first vertex to close on. */
@@ -32,7 +32,7 @@ export function DraftShape() {
       const size = 5 / zoom;
       ctx.fillStyle = DRAFT_COLOR;
       for (let i = 0; i < v.length; i += 2) ctx.fillRect(v[i] - size / 2, v[i + 1] - size / 2, size, size);
-      if (!redrawing && v.length >= 6) {
+      if (!redrawing && clickClosesOutline(v, v[0], v[1], zoom)) {
         ctx.beginPath();
         ctx.arc(v[0], v[1], GRAB_RADIUS_PX / zoom, 0, 2 * Math.PI);
         ctx.stroke();

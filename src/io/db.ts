@@ -49,9 +49,9 @@ export async function updateImageRecord(image: ImageRecord): Promise<void> {
 /** All [imageId, …] keys of one image (objects, snapshots): arrays sort after strings and numbers, so [id, []] is an upper bound. */
 const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
 
-/** Removes images and everything stored for them, in one transaction. */
-export async function deleteImages(ids: string[]): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues'], 'readwrite');
+/** Removes images and everything stored for them (with their `metaKeys`), in one transaction. */
+export async function deleteImages(ids: string[], metaKeys: string[] = []): Promise<void> {
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
   const objects = tx.objectStore('objects');
   const snapshots = tx.objectStore('snapshots');
@@ -60,6 +60,7 @@ export async function deleteImages(ids: string[]): Promise<void> {
   await Promise.all([
     ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id))]),
     ...issueKeys.map((key) => issues.delete(key)),
+    ...metaKeys.map((key) => tx.objectStore('meta').delete(key)),
     tx.done,
   ]);
 }
@@ -92,6 +93,10 @@ export async function readMeta<T>(key: string): Promise<T | undefined> {
 
 export async function writeMeta(key: string, value: unknown): Promise<void> {
   await (await database()).put('meta', { key, value });
+}
+
+export async function deleteMeta(key: string): Promise<void> {
+  await (await database()).delete('meta', key);
 }
 
 export async function loadImageRecord(id: string): Promise<ImageRecord | undefined> {

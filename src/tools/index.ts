@@ -61,8 +61,9 @@ export function cancelInteraction(): void {
   handlerOf('onCancel')?.();
 }
 
-/** N / "Draw polygon": ready to outline the next object; refused (and why said) on a locked image. */
+/** N / "Draw polygon": ready to outline the next object (while drawing, N closes the outline, as in CVAT); refused (and why said) on a locked image. */
 export function startDrawing(): void {
+  if (toolKey('N')) return;
   if (!mayEdit()) allowEdit(); // says why
   else transition('draw.idle');
 }
@@ -86,4 +87,8 @@ function resetInteraction(): void {
 
 useAppStore.subscribe((state, previous) => {
   if (state.currentId !== previous.currentId) resetInteraction();
+  // Objects loaded with an outline left unfinished on this image (before a switch or a reload): draw on.
+  else if (state.objectsImageId && state.objectsImageId !== previous.objectsImageId && state.draft && currentPath() !== 'draw.drawing' && mayEdit()) {
+    transition('draw.drawing', { vertices: state.draft.vertices });
+  }
 });

@@ -4,7 +4,7 @@ import { startDrawing, stopDrawing, togglePlacingIssue } from '.';
 import { registeredPaths, transition } from './machine';
 import { startHarness } from './testing/harness';
 
-vi.mock('../io/db', () => ({ saveObjectChanges: async () => 0, loadObjects: async () => [], saveStatus: async () => {}, saveIssues: async () => {} }));
+vi.mock('../io/db', () => import('../io/testing/noStorage'));
 
 describe('the interaction state machine', () => {
   it('reaches every registered state through user input alone', () => {

@@ -93,6 +93,40 @@ export function rasterizeShapes(shapes: readonly Shape[], width: number, height:
   return { width, height, labels, order, report: { overlapPixels, overlaps, emptyObjects, pixelCounts } };
 }
 
+/** Pixels [x0, x0 + width) x [y0, y0 + height) of an image. */
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
+/** The smallest pixel-aligned box around the vertices of `rings` (clipped to the image when `bounds` is given). */
+export function pixelBoxOf(rings: readonly Ring[], bounds?: { width: number; height: number }): PixelBox {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i += 2) {
+      minX = Math.min(minX, ring[i]);
+      maxX = Math.max(maxX, ring[i]);
+      minY = Math.min(minY, ring[i + 1]);
+      maxY = Math.max(maxY, ring[i + 1]);
+    }
+  }
+  if (!Number.isFinite(minX) || !Number.isFinite(maxX) || !Number.isFinite(minY) || !Number.isFinite(maxY)) return { x0: 0, y0: 0, width: 0, height: 0 };
+  const x0 = Math.max(0, Math.floor(minX)), y0 = Math.max(0, Math.floor(minY));
+  const x1 = Math.min(bounds?.width ?? Infinity, Math.ceil(maxX)), y1 = Math.min(bounds?.height ?? Infinity, Math.ceil(maxY));
+  return { x0, y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
+/**
+ * One object's pixels in `box` (default: the box around it): `labels` is 1 inside, 0 outside,
+ * row by row. For work on a single object without an image-sized buffer.
+ */
+export function rasterizeLocal(rings: readonly Ring[], box: PixelBox = pixelBoxOf(rings)): Uint32Array {
+  const shifted = rings.map((ring) => ring.map((v, i) => v - (i % 2 === 0 ? box.x0 : box.y0)));
+  return rasterizeShapes([{ rings: shifted, z: 0 }], box.width, box.height).labels;
+}
+
 /** Edge crossings of one object's rings with pixel-centre rows, bucketed by row. */
 class Crossings {
   private xs = new Float64Array(1024);

@@ -19,7 +19,7 @@
  */
 import { ringSelfIntersects } from '../geometry';
 import type { Ring } from '../objects';
-import { rasterizeShapes } from './rasterize';
+import { pixelBoxOf, rasterizeLocal } from './rasterize';
 
 /** Starts tried per ring (spread evenly) until one gives a ring that does not cross itself. */
 const STARTS = 4;
@@ -207,20 +207,7 @@ function sortRange(xs: Float64Array, from: number, to: number): void {
 
 /** Whether two sets of rings cover exactly the same pixel centres (checked with the rasterizer itself). */
 function samePixels(a: readonly Ring[], b: readonly Ring[]): boolean {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const ring of a) {
-    for (let i = 0; i < ring.length; i += 2) {
-      minX = Math.min(minX, ring[i]);
-      maxX = Math.max(maxX, ring[i]);
-      minY = Math.min(minY, ring[i + 1]);
-      maxY = Math.max(maxY, ring[i + 1]);
-    }
-  }
-  if (!Number.isFinite(minX)) return true;
-  const x0 = Math.floor(minX), y0 = Math.floor(minY);
-  const width = Math.ceil(maxX) - x0 + 1, height = Math.ceil(maxY) - y0 + 1;
-  const shift = (rings: readonly Ring[]) => rings.map((ring) => ring.map((v, i) => v - (i % 2 === 0 ? x0 : y0)));
-  const first = rasterizeShapes([{ rings: shift(a), z: 0 }], width, height).labels;
-  const second = rasterizeShapes([{ rings: shift(b), z: 0 }], width, height).labels;
-  return first.every((label, p) => label === second[p]);
+  const box = pixelBoxOf([...a, ...b]);
+  const first = rasterizeLocal(a, box), second = rasterizeLocal(b, box);
+  return first.every((label, i) => label === second[i]);
 }

@@ -7,6 +7,7 @@ import { flushSaves } from './autosave';
 import { rebuildHitIndex } from './hitTest';
 import { applyObjectChanges } from './objectChanges';
 import { historyOf } from './undoHistory';
+import { recalledDraft } from './imageMemory';
 
 let loading: Promise<void> = Promise.resolve();
 
@@ -23,7 +24,7 @@ export function loadAnnotations(imageId: string): Promise<void> {
 
 async function readAnnotations(imageId: string): Promise<void> {
   await flushSaves();
-  const objects = await loadObjects(imageId);
+  const [objects, draft] = await Promise.all([loadObjects(imageId), recalledDraft(imageId)]);
   const image = imageById(getState(), imageId);
   if (!image || getState().currentId !== imageId) return;
   rebuildHitIndex(objects, image.width, image.height);
@@ -33,7 +34,8 @@ async function readAnnotations(imageId: string): Promise<void> {
     objectsImageId: imageId,
     selectedId: null,
     preview: null,
-    draft: null,
+    // An outline left unfinished here comes back; the tools resume drawing it.
+    draft: draft ? { vertices: draft } : null,
     canUndo: history.canUndo,
     canRedo: history.canRedo,
   });

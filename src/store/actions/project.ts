@@ -1,10 +1,10 @@
 import { autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../core/display';
-import { centredView } from '../../core/viewTransform';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
 import type { ImageRecord } from '../../core/project';
 import { currentImage, getState, imageById, patchImage, setState } from '../store';
 import { loadAnnotations } from './annotations';
 import { forgetHistory } from './undoHistory';
+import { memoryKeys, recalledView } from './imageMemory';
 import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
@@ -28,8 +28,9 @@ export async function openImage(id: string): Promise<void> {
   const request = ++openRequest;
   performance.mark('image-open-requested');
   const pixels = await loadPixels(id);
-  if (request !== openRequest) return;
   const image = imageById(getState(), id);
+  const { view, autoFit } = image ? await recalledView(image) : { view: getState().view, autoFit: true };
+  if (request !== openRequest) return;
   if (!pixels || !image) {
     notify('error', `${image?.name ?? 'Image'}: its pixel data is missing from storage`);
     return;
@@ -39,8 +40,8 @@ export async function openImage(id: string): Promise<void> {
   setState({
     currentId: id,
     pixels,
-    view: centredView(image, getState().viewport),
-    autoFit: true,
+    view,
+    autoFit,
     objects: new Map(),
     objectsImageId: null,
     selectedId: null,
@@ -70,7 +71,7 @@ export async function removeImages(ids: string[]): Promise<void> {
     forgetPendingSaves(id);
     forgetHistory(id);
   }
-  await deleteImages(ids);
+  await deleteImages(ids, ids.flatMap(memoryKeys));
   const gone = new Set(ids);
   const remaining = images.filter((image) => !gone.has(image.id));
   setState({ images: remaining });

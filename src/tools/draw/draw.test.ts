@@ -5,7 +5,7 @@ import { startDrawing } from '..';
 import { startHarness, type Harness } from '../testing/harness';
 
 // Storage is IndexedDB in the browser (tested end to end there); here writes go nowhere.
-vi.mock('../../io/db', () => ({ saveObjectChanges: async () => 0, loadObjects: async () => [], saveStatus: async () => {}, saveIssues: async () => {} }));
+vi.mock('../../io/db', () => import('../../io/testing/noStorage'));
 
 // Zoom 2: the grab radius of 8 screen pixels is 4 image pixels.
 let t: Harness;
@@ -91,12 +91,48 @@ describe('draw.idle and draw.drawing', () => {
     expect(t.objects()).toHaveLength(2); // 4.5 px², smaller than CVAT's 9 px² minimum
   });
 
-  it('does not close a zero-area outline', () => {
+  it('drops an outline that cannot become an object and says why, so it never joins the next one', () => {
     startDrawing();
     polygon([[10, 10], [20, 10], [30, 10]]);
     t.key('Enter');
     expect(t.objects()).toHaveLength(0);
+    t.expectState('draw.idle');
+    expect(getState().notices.at(-1)?.text).toBe('Outline not added: it encloses no area.');
+    polygon([[10.1, 10.1], [10.4, 10.1], [10.2, 10.4]]); // inside one pixel, its centre outside
+    t.key('Enter');
+    expect(getState().notices.at(-1)?.text).toMatch(/^Outline not added: it covers no pixel centre/);
+    polygon([[40, 40], [60, 40], [60, 60]]);
+    t.key('Enter');
+    expect(t.objects().map((object) => object.rings[0])).toEqual([[40, 40, 60, 40, 60, 60]]);
+  });
+
+  it('does not close a small outline by a click near its first vertex (a micronucleus at 1:1), but on N', () => {
+    t = startHarness({ zoom: 1 });
+    startDrawing();
+    // A 6-px micronucleus: every click is within the 8-px grab radius of the first vertex.
+    const ring: Array<[number, number]> = [[20, 18], [23, 19], [24, 22], [22, 24], [19, 23], [18, 20]];
+    polygon(ring);
     t.expectState('draw.drawing');
+    expect(getState().draft!.vertices).toHaveLength(12);
+    startDrawing(); // N closes, as in CVAT
+    t.expectState('draw.idle');
+    expect(t.objects().map((object) => object.rings[0])).toEqual([ring.flat()]);
+  });
+
+  it('closes a large outline by a click on its first vertex', () => {
+    t = startHarness({ zoom: 1 });
+    startDrawing();
+    polygon([[10, 10], [50, 10], [50, 50], [12, 12]]);
+    expect(t.objects()).toHaveLength(1);
+  });
+
+  it('resumes an outline left unfinished on the image when its objects load again', () => {
+    setState({ objectsImageId: null });
+    setState({ objectsImageId: getState().currentId, draft: { vertices: [10, 10, 20, 10] } });
+    t.expectState('draw.drawing');
+    t.click(20, 20);
+    t.key('Enter');
+    expect(t.objects().map((object) => object.rings[0])).toEqual([[10, 10, 20, 10, 20, 20]]);
   });
 
   it('does not take undo while an outline is being drawn', () => {

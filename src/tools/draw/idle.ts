@@ -1,4 +1,6 @@
+import { imageBounds } from '../../store/actions/annotations';
 import { allowEdit, mayEdit } from '../../store/actions/review';
+import { clampToImage } from '../input';
 import { defineState, transition } from '../machine';
 import { openPinAt } from '../pins';
 
@@ -15,7 +17,7 @@ export const drawIdle = defineState('draw.idle', {
       if (openPinAt(input) || input.button !== 0) return;
       // Refused at the first click, so nobody outlines a whole nucleus only to have it refused.
       if (!mayEdit()) allowEdit(); // says why
-      else transition('draw.drawing', input);
+      else transition('draw.drawing', { vertices: clampToImage(input.x, input.y, imageBounds()) });
     },
   }),
 });

@@ -5,7 +5,7 @@ import { getState, setState } from '../../store/store';
 import { startDrawing, togglePlacingIssue } from '..';
 import { startHarness, type Harness } from '../testing/harness';
 
-vi.mock('../../io/db', () => ({ saveObjectChanges: async () => 0, loadObjects: async () => [], saveStatus: async () => {}, saveIssues: async () => {} }));
+vi.mock('../../io/db', () => import('../../io/testing/noStorage'));
 
 let t: Harness;
 beforeEach(() => {

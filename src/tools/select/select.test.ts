@@ -5,7 +5,7 @@ import { getState, setState } from '../../store/store';
 import { startDrawing } from '..';
 import { startHarness, type Harness } from '../testing/harness';
 
-vi.mock('../../io/db', () => ({ saveObjectChanges: async () => 0, loadObjects: async () => [], saveStatus: async () => {}, saveIssues: async () => {} }));
+vi.mock('../../io/db', () => import('../../io/testing/noStorage'));
 
 const SQUARE = [10, 10, 30, 10, 30, 30, 10, 30];
 let t: Harness;
