@@ -38,6 +38,7 @@ export function flushRememberedView(): void {
 }
 
 useAppStore.subscribe((state, previous) => {
+  if (state.currentId !== previous.currentId) flushRememberedView(); // the image left keeps its last view
   if (!state.currentId || state.currentId !== previous.currentId || state.pixels?.id !== state.currentId) return;
   if (state.view === previous.view && state.autoFit === previous.autoFit) return;
   const { view, viewport, autoFit } = state;
