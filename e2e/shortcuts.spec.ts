@@ -42,3 +42,23 @@ test('? opens the shortcuts list, Escape closes it, and shortcuts stay quiet whi
   await expect(page.getByTestId('zoom')).toHaveText(zoom!);
   await expect(page.getByTestId('info-name')).toHaveText(name!);
 });
+
+test('Enter in a text field commits it and gives the keys back to the image; Esc leaves the field', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('image-row')).toHaveCount(3);
+  const name = page.getByRole('textbox', { name: 'Your name' });
+  await name.fill('Ann');
+  await page.keyboard.press('Enter');
+  await expect(name).not.toBeFocused();
+  await page.keyboard.press('o');
+  await expect(page.getByRole('checkbox', { name: 'Object numbers (O)' })).toBeChecked();
+  await expect(name).toHaveValue('Ann');
+  const white = page.getByRole('spinbutton', { name: 'White point' });
+  await white.click();
+  await page.keyboard.press('Escape');
+  await expect(white).not.toBeFocused();
+  await page.keyboard.press('o');
+  await expect(page.getByRole('checkbox', { name: 'Object numbers (O)' })).not.toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ann');
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { STATUSES } from '../core/review/status';
-import { loadDashboardRows, type DashboardRow } from '../store/actions/dashboard';
+import { loadDashboardDetails, type DashboardDetails } from '../store/actions/dashboard';
 import { closeDashboard } from '../store/actions/panels';
 import { openImage } from '../store/actions/project';
 import { useAppStore } from '../store/store';
@@ -10,11 +10,12 @@ import { Modal } from './Modal';
 export function Dashboard() {
   const open = useAppStore((state) => state.dashboardOpen);
   const images = useAppStore((state) => state.images);
-  const [rows, setRows] = useState<DashboardRow[] | null>(null);
+  // Every image is listed at once; open issues and corrections follow when measured.
+  const [details, setDetails] = useState<DashboardDetails | null>(null);
   useEffect(() => {
-    if (!open) return setRows(null);
+    if (!open) return setDetails(null);
     let current = true;
-    void loadDashboardRows(images).then((loaded) => current && setRows(loaded));
+    void loadDashboardDetails().then((loaded) => current && setDetails(loaded));
     return () => {
       current = false;
     };
@@ -29,7 +30,7 @@ export function Dashboard() {
             <span className={`status-badge status-${status.replace(' ', '-')}`}>{status}</span> {count}
           </div>
         ))}
-        <div data-testid="count-open-issues">open issues {rows ? rows.reduce((n, row) => n + row.openIssues, 0) : '…'}</div>
+        <div data-testid="count-open-issues">open issues {details ? Object.values(details.openIssues).reduce((n, count) => n + count, 0) : '…'}</div>
       </div>
       <table className="dashboard-table">
         <thead>
@@ -45,18 +46,22 @@ export function Dashboard() {
           </tr>
         </thead>
         <tbody>
-          {(rows ?? []).map((row) => (
-            <tr key={row.id} data-testid="dashboard-row" onClick={() => void openImage(row.id).then(closeDashboard)}>
-              <td>{row.name}</td>
-              <td>{row.status}</td>
-              <td>{row.objects}</td>
-              <td>{row.openIssues}</td>
-              <td>{row.corrections?.added ?? '–'}</td>
-              <td>{row.corrections?.removed ?? '–'}</td>
-              <td>{row.corrections?.reshaped ?? '–'}</td>
-              <td>{row.corrections ? `${(row.corrections.pixelShare * 100).toFixed(2)} %` : '–'}</td>
-            </tr>
-          ))}
+          {images.map((image) => {
+            const corrections = details ? details.corrections[image.id] : undefined; // undefined: still measuring
+            const shown = (value: number | undefined) => (corrections === undefined ? '…' : (value ?? '–'));
+            return (
+              <tr key={image.id} data-testid="dashboard-row" onClick={() => void openImage(image.id).then(closeDashboard)}>
+                <td title={image.name}>{image.name}</td>
+                <td>{image.status}</td>
+                <td>{image.objectCount}</td>
+                <td>{details ? (details.openIssues[image.id] ?? 0) : '…'}</td>
+                <td>{shown(corrections?.added)}</td>
+                <td>{shown(corrections?.removed)}</td>
+                <td>{shown(corrections?.reshaped)}</td>
+                <td>{corrections === undefined ? '…' : corrections ? `${(corrections.pixelShare * 100).toFixed(2)} %` : '–'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <div className="modal-buttons">

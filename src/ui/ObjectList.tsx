@@ -16,6 +16,7 @@ const OVERSCAN = 8;
 export function ObjectList() {
   const objects = useAppStore((state) => state.objects);
   const selectedId = useAppStore((state) => state.selectedId);
+  const hasImage = useAppStore((state) => state.objectsImageId !== null);
   const ordered = useMemo(() => byZ([...objects.values()]), [objects]);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -65,7 +66,7 @@ export function ObjectList() {
           ))}
         </div>
       </div>
-      {ordered.length === 0 && <p className="hint">No objects yet. Press N and click around a nucleus.</p>}
+      {hasImage && ordered.length === 0 && <p className="hint">No objects yet. Press N and click around a nucleus.</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { UserBox } from './UserBox';
 
 export function Toolbar() {
   const zoom = useAppStore((state) => state.view.zoom);
+  const hasImage = useAppStore((state) => state.pixels !== null);
   return (
     <header className="toolbar">
       <span className="brand">Nuclei Annotator</span>
@@ -21,7 +22,7 @@ export function Toolbar() {
       <div className="button-group" aria-label="Zoom">
         <ActionButton id="zoom-out" />
         <span className="zoom-readout" data-testid="zoom">
-          {Math.round(zoom * 100)} %
+          {hasImage ? `${Math.round(zoom * 100)} %` : '–'}
         </span>
         <ActionButton id="zoom-in" />
         <ActionButton id="fit" />

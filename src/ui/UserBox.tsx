@@ -27,7 +27,6 @@ function NameField({ stored, role }: { stored: string; role: Role }) {
       value={name}
       onChange={(event) => setName(event.target.value)}
       onBlur={() => name !== stored && setUser(name, role)}
-      onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
     />
   );
 }

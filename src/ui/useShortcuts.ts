@@ -6,7 +6,14 @@ import { actionForKey } from './actions';
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || belongsToControl(event) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      const dialogOpen = !!document.querySelector('[role="dialog"][aria-modal="true"]');
+      if (isTypingTarget(event.target)) {
+        // Enter in a one-line field commits it (on blur) and Esc leaves it: the keys go back to the image.
+        const field = event.target as HTMLElement;
+        if (!dialogOpen && (event.key === 'Escape' || (event.key === 'Enter' && field instanceof HTMLInputElement))) field.blur();
+        return;
+      }
+      if (belongsToControl(event) || dialogOpen) return;
       const action = actionForKey(event);
       if (!action) return;
       event.preventDefault();

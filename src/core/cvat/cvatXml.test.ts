@@ -68,9 +68,14 @@ describe('CVAT for images 1.1 XML', () => {
     ]);
   });
 
+  it('writes coordinates with two decimals as CVAT does, eighths of a pixel exactly', () => {
+    const image = cvatImageFromObjects({ id: 0, name: 'a.png', width: 400, height: 400 }, [{ rings: [[179.2639999999999, 10.125, 20.5, 0.3333333, 12, 7.005]], z: 1 }]);
+    expect(writeCvatXml([image])).toContain('points="179.26,10.125;20.5,0.33;12,7.01"');
+  });
+
   it('round-trips objects through XML exactly (coordinates, rings, order)', () => {
     const objects = [
-      { rings: [[0.1, 0.2, 1e-7, 3, 1104, 1103.999999]], z: 7 },
+      { rings: [[0.25, 0.125, 0, 3, 1104, 1103.875]], z: 7 },
       { rings: [[0, 0, 4, 0, 4, 4, 0, 4], [1, 1, 1, 3, 3, 3, 3, 1]], z: 2 }, // a ring with a hole
       { rings: [[5, 5, 6, 5, 6, 6]], z: 3, label: 'nucleus' },
     ];

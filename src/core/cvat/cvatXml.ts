@@ -149,9 +149,19 @@ export interface CvatWriteOptions {
 }
 
 /**
- * CVAT for images 1.1 XML for `images` (ids are written as given; polygons in the given order).
- * Numbers are written in JavaScript's shortest round-trip form, so reading the file back gives
- * exactly the same coordinates (CVAT itself writes two decimals and reads any float).
+ * A coordinate as CVAT writes it: two decimals at most, trailing zeros dropped ("179.26", "20.5",
+ * "12"). Multiples of 1/8 px are written exactly instead ("10.125"): the vertices of outlines
+ * traced from masks and simplified (core/mask/simplify.ts) are such multiples, and rounding them
+ * could move a pixel in or out, so those outlines survive the file exactly.
+ */
+export function formatCoordinate(value: number): string {
+  const eighths = value * 8;
+  return String(Number.isInteger(eighths) ? value : Math.round(value * 100) / 100);
+}
+
+/**
+ * CVAT for images 1.1 XML for `images` (ids are written as given; polygons in the given order;
+ * coordinates by formatCoordinate).
  */
 export function writeCvatXml(images: readonly CvatImage[], options: CvatWriteOptions = {}): string {
   const labels = options.labels ?? [...new Set(images.flatMap((image) => image.polygons.map((p) => p.label)))];
@@ -170,7 +180,7 @@ export function writeCvatXml(images: readonly CvatImage[], options: CvatWriteOpt
     out.push(`  <image${attr('id', image.id)}${attr('name', image.name)}${attr('width', image.width)}${attr('height', image.height)}${subset}>`);
     for (const p of image.polygons) {
       const points = [];
-      for (let i = 0; i + 1 < p.points.length; i += 2) points.push(`${p.points[i]},${p.points[i + 1]}`);
+      for (let i = 0; i + 1 < p.points.length; i += 2) points.push(`${formatCoordinate(p.points[i])},${formatCoordinate(p.points[i + 1])}`);
       const group = p.group ? attr('group_id', p.group) : '';
       out.push(`    <polygon${attr('label', p.label)}${attr('source', p.source || 'manual')}${attr('occluded', p.occluded ? 1 : 0)}${attr('points', points.join(';'))}${attr('z_order', p.z)}${group}>`);
       for (const [name, value] of Object.entries(p.attributes)) out.push(`      <attribute${attr('name', name)}>${escapeXml(value)}</attribute>`);

@@ -1,30 +1,20 @@
-import type { ImageRecord } from '../../core/project';
 import { loadIssues } from '../../io/db';
 import type { Corrections } from '../../workers/masksProtocol';
 import { masksWorkers } from '../../workers/masksClient';
 import { flushSaves } from './autosave';
 
-/** One image's line of the review dashboard. */
-export interface DashboardRow {
-  id: string;
-  name: string;
-  status: string;
-  objects: number;
-  openIssues: number;
-  /** Corrections since the last submission; null when never submitted. */
-  corrections: Corrections[string];
+/** What the dashboard adds to the image list: open issues and corrections since submission, per image id. */
+export interface DashboardDetails {
+  openIssues: Record<string, number>;
+  /** Null for an image never submitted. */
+  corrections: Corrections;
 }
 
 /** Every image's open issues, and the corrections since submission measured in a background worker. */
-export async function loadDashboardRows(images: readonly ImageRecord[]): Promise<DashboardRow[]> {
+export async function loadDashboardDetails(): Promise<DashboardDetails> {
   await flushSaves();
   const [issues, corrections] = await Promise.all([loadIssues(), masksWorkers.call('corrections', null, { priority: 'background' })]);
-  return images.map((image) => ({
-    id: image.id,
-    name: image.name,
-    status: image.status,
-    objects: image.objectCount,
-    openIssues: issues.filter((issue) => issue.imageId === image.id && issue.status === 'open').length,
-    corrections: corrections[image.id] ?? null,
-  }));
+  const openIssues: Record<string, number> = {};
+  for (const issue of issues) if (issue.status === 'open') openIssues[issue.imageId] = (openIssues[issue.imageId] ?? 0) + 1;
+  return { openIssues, corrections };
 }
