@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { decode } from 'fast-png';
+import { unzipSync } from 'fflate';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET, dropFiles, imageRows, openEmptyProject, realFile, screenshot } from './helpers';
 
@@ -43,4 +45,23 @@ test('long tasks can be cancelled from their progress bar: nothing half-added, n
   await dialog.getByRole('button', { name: 'Export project (ZIP)' }).click();
   expect((await download).suggestedFilename()).toBe('nuclei-masks.zip');
   expect(downloads).toBe(1);
+});
+
+test('an export started while masks are still coming in waits for them, says so, and holds every one', async ({ page }) => {
+  await openEmptyProject(page);
+  const train = join(DATASET, 'train');
+  const names = readdirSync(train).filter((name) => name.endsWith('_objects.png')).slice(0, 12);
+  const files = names.flatMap((mask) => [mask, mask.replace('_objects.png', '.png')]).map((name) => realFile(join(train, name)));
+  await dropFiles(page, files);
+  await expect(page.getByRole('status', { name: 'Progress' })).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saving…'); // what is coming in is not saved yet
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('export-dialog').getByRole('button', { name: 'Export project (ZIP)' }).click();
+  await expect(page.getByText('The export starts once the images and annotations being brought in are all in.')).toBeVisible();
+  const zip = unzipSync(readFileSync(await (await download).path()));
+  const masks = Object.keys(zip).filter((path) => path.endsWith('_objects.png'));
+  expect(masks).toHaveLength(12);
+  for (const path of masks) expect(new Set(decode(zip[path]).data).size, path).toBeGreaterThan(2); // objects in every one
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 });

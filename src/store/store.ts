@@ -45,6 +45,8 @@ export interface ViewSlice {
 /** A long task under way (bringing files in, exporting), shown as a progress bar. */
 export interface TaskProgress {
   id: number;
+  /** 'bring-in': adding images or importing annotations (their results are still on the way to storage). */
+  kind: 'bring-in' | 'export';
   verb: string;
   done: number;
   total: number;
@@ -56,6 +58,8 @@ export interface TaskProgress {
 export interface ProgressSlice {
   /** Tasks under way, oldest first; empty when idle. */
   tasks: TaskProgress[];
+  /** Drops and picks of files still being brought in (images, then their annotation files). */
+  bringingIn: number;
 }
 
 export interface Notice {
@@ -162,6 +166,7 @@ export const initialState: AppState = {
   viewport: { width: 800, height: 600 },
   pointer: null,
   tasks: [],
+  bringingIn: 0,
   notices: [],
   noticeLog: [],
   noticeLogOpen: false,

@@ -11,7 +11,7 @@ const EXPORT_FORMATS = ANNOTATION_FORMATS.filter((format) => format.encode);
 export function ExportDialog() {
   const open = useAppStore((state) => state.exportOpen);
   const image = useAppStore(currentImage);
-  const busy = useAppStore((state) => state.tasks.length > 0);
+  const busy = useAppStore((state) => state.tasks.some((task) => task.kind === 'export'));
   const report = useAppStore((state) => state.lastExport);
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0].id);
   const [chosen, setChosen] = useState<Record<string, string>>({});

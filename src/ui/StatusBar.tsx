@@ -20,7 +20,8 @@ export function StatusBar() {
   const readout = useAppStore(cursorReadout);
   const image = useAppStore(currentImage);
   const zoom = useAppStore((state) => state.view.zoom);
-  const saving = useAppStore((state) => state.pendingSaves > 0);
+  // Images and annotations being brought in count as unsaved until they are all in.
+  const saving = useAppStore((state) => state.pendingSaves > 0 || state.bringingIn > 0);
   const failed = useAppStore((state) => state.saveFailed);
   return (
     <footer className="status-bar" data-testid="status-bar">

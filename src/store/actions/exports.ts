@@ -5,7 +5,9 @@ import { masksWorkers } from '../../workers/masksClient';
 import { currentImage, getState, setState, type ExportReport } from '../store';
 import { flushSaves } from './autosave';
 import { describeFailure, notify } from './notices';
-import { runTask } from './tasks';
+import { bringInFinished, runTask } from './tasks';
+
+const WAITING = 'The export starts once the images and annotations being brought in are all in.';
 
 /** The name of a project export: a ZIP of per-image files, or one file of a collection format. */
 const PROJECT_ZIP = 'nuclei-masks.zip';
@@ -23,6 +25,7 @@ function report(fileName: string, reports: readonly ImageReport[], prefixImage: 
 
 /** Downloads the open image's objects in a format of the registry; the report (overlaps, empty objects) is shown. */
 export async function exportImage(formatId: string, options: FormatOptions = {}): Promise<void> {
+  await bringInFinished(WAITING);
   const image = currentImage(getState());
   if (!image || getState().objectsImageId !== image.id) return; // its objects are still loading
   const format = formatById(formatId);
@@ -44,13 +47,14 @@ export async function exportImage(formatId: string, options: FormatOptions = {})
  * all>/<name>_objects.png` (or the format's file) for mask formats, one file for CVAT XML.
  */
 export async function exportProject(formatId: string, options: FormatOptions, includeImages: boolean, onlyApproved: boolean): Promise<void> {
+  await bringInFinished(WAITING);
   await flushSaves();
   const format = formatById(formatId);
   const fileName = format.scope === 'image' ? PROJECT_ZIP : `annotations${format.extension}`;
   const body = { formatId, options: optionsWithDefaults(format, options), onlyApproved };
   const parts: Blob[] = [];
   try {
-    await runTask('Exporting', async (task) => {
+    await runTask('export', 'Exporting', async (task) => {
       const onProgress = (progress: { chunk: Uint8Array } | { done: number; total: number; current: string }) => {
         // Each chunk becomes a Blob at once, which the browser may keep on disk instead of in memory.
         if ('chunk' in progress) parts.push(new Blob([progress.chunk as BlobPart]));

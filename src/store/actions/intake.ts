@@ -12,7 +12,7 @@ import { getState, setState } from '../store';
 import { importAnnotationFiles, isAnnotationFile } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
-import { runTask, type TaskControl } from './tasks';
+import { bringIn, runTask, type TaskControl } from './tasks';
 
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
@@ -88,12 +88,14 @@ function sortIntake(files: IntakeFile[]) {
  * (re-dropping a folder does not duplicate it), and so are non-image files found inside
  * folders. Both steps can be cancelled from their progress bar.
  */
-export async function importFiles(files: IntakeFile[]): Promise<void> {
+export function importFiles(files: IntakeFile[]): Promise<void> {
   const { images, annotations, notImages } = sortIntake(files);
   if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
-  if (images.length) await runTask('Adding', (task) => importImages(images, task));
-  await openFirstIfNoneOpen();
-  if (annotations.length) await runTask('Importing', (task) => importAnnotationFiles(annotations, task));
+  return bringIn(async () => {
+    if (images.length) await runTask('bring-in', 'Adding', (task) => importImages(images, task));
+    await openFirstIfNoneOpen();
+    if (annotations.length) await runTask('bring-in', 'Importing', (task) => importAnnotationFiles(annotations, task));
+  });
 }
 
 /** A drop of files or folders onto the window. */
@@ -146,6 +148,7 @@ async function importImages(files: IntakeFile[], task: TaskControl): Promise<voi
 export async function loadDemoProject(): Promise<void> {
   try {
     await runTask(
+      'bring-in',
       'Adding the demo project',
       async () => {
         for (const image of await intakeWorkers.call('demo', null)) await store(image, nextOrder(), null, true);
