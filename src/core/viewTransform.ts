@@ -53,3 +53,9 @@ export function pixelUnder(point: { x: number; y: number }, image: Size): { x: n
   const y = Math.floor(point.y);
   return x >= 0 && y >= 0 && x < image.width && y < image.height ? { x, y } : null;
 }
+
+/** The zoom at which a box of `size` image pixels fills `share` of the viewer's smaller side, within [ZOOM_MIN, cap]. */
+export function zoomToShow(size: Size, viewport: Size, share: number, cap = 16): number {
+  const side = Math.max(size.width, size.height, 1);
+  return Math.min(cap, Math.max(ZOOM_MIN, (share * Math.min(viewport.width, viewport.height)) / side));
+}

@@ -20,6 +20,8 @@ export interface ProjectSlice {
   pixels: OpenPixels | null;
   /** False until the stored project has been read at start-up. */
   loaded: boolean;
+  /** Images picked in the list (Ctrl / Shift + click) to change together; empty: just the open one. */
+  imageSelection: string[];
 }
 
 /**
@@ -161,6 +163,7 @@ export const initialState: AppState = {
   currentId: null,
   pixels: null,
   loaded: false,
+  imageSelection: [],
   view: { zoom: 1, x: 0, y: 0 },
   autoFit: true,
   viewport: { width: 800, height: 600 },

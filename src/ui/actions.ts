@@ -14,6 +14,7 @@ import {
   sendToBack,
   toggleHiddenSelection,
   toggleLockedSelection,
+  zoomToSelection,
 } from '../store/actions/objectCommands';
 import { openDashboard, openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
@@ -78,6 +79,7 @@ export const ACTIONS: Action[] = [
   { id: 'previous-image', label: 'Previous image', keys: ['D'], button: { text: '◀ Prev' }, enabled: hasImage, run: () => stepImage(-1) },
   { id: 'zoom-in', label: 'Zoom in', keys: ['+', '='], button: { text: '+', name: 'Zoom in' }, enabled: hasImage, run: zoomIn },
   { id: 'zoom-out', label: 'Zoom out', keys: ['-'], button: { text: '−', name: 'Zoom out' }, enabled: hasImage, run: zoomOut },
+  { id: 'zoom-to-selection', label: 'Zoom to the selected object', keys: ['Z'], enabled: (s) => s.selectedId !== null, run: zoomToSelection },
   { id: 'fit', label: 'Fit image to window', keys: ['0'], button: { text: 'Fit' }, enabled: hasImage, run: fitToWindow },
   { id: 'actual-size', label: 'Actual size (100 %)', keys: ['1'], button: { text: '1:1' }, enabled: hasImage, run: actualSize },
   { id: 'nudge-left', label: 'Nudge the selected object 1 px left, or pan', keys: ['ArrowLeft'], run: arrow('ArrowLeft', -1, 0) },

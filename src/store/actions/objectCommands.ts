@@ -2,8 +2,8 @@ import { clampShift, objectBox, translateRings } from '../../core/geometry';
 import { byZ, type AnnotationObject, type Ring } from '../../core/objects';
 import { getState, setState, type OverlayMode } from '../store';
 import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, updateObject } from './annotations';
-import { screenToImage } from '../../core/viewTransform';
-import { centreOnPoint } from './view';
+import { screenToImage, zoomToShow } from '../../core/viewTransform';
+import { centreOnPoint, setZoom } from './view';
 
 export function deleteSelection(): void {
   const selected = editableSelection();
@@ -66,11 +66,31 @@ export function cycleSelection(step: 1 | -1): void {
   centreOn(ordered[next].id);
 }
 
-/** Keeps the zoom and moves the view so the object's centre is in the middle of the viewer. */
+/** An object shown smaller than this on screen (CSS pixels) is zoomed in on when it is brought into view. */
+const SMALL_ON_SCREEN_PX = 24;
+
+/**
+ * Moves the view so the object's centre is in the middle of the viewer, keeping the zoom unless
+ * the object would be tiny on screen (a micronucleus at the fit zoom): then it is zoomed in on so
+ * that it takes a fifth of the viewer.
+ */
 export function centreOn(id: string): void {
   const object = getState().objects.get(id);
   if (!object) return;
   const box = objectBox(object.rings);
+  const size = { width: box.maxX - box.minX, height: box.maxY - box.minY };
+  const { view, viewport } = getState();
+  if (Math.max(size.width, size.height) * view.zoom < SMALL_ON_SCREEN_PX) setZoom(Math.max(view.zoom, zoomToShow(size, viewport, 0.2)));
+  centreOnPoint((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
+}
+
+/** Z: the selected object large in the middle of the viewer (half of its smaller side, at most 1600 %). */
+export function zoomToSelection(): void {
+  const { selectedId, objects, viewport } = getState();
+  const object = selectedId ? objects.get(selectedId) : undefined;
+  if (!object) return;
+  const box = objectBox(object.rings);
+  setZoom(zoomToShow({ width: box.maxX - box.minX, height: box.maxY - box.minY }, viewport, 0.5));
   centreOnPoint((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
 }
 

@@ -87,6 +87,24 @@ export function removeDemoImages(): Promise<void> {
   return removeImages(getState().images.filter((image) => image.demo).map((image) => image.id));
 }
 
+/** The dataset splits an image can be put in (its folder in the project ZIP); none puts it in all/. */
+export const SPLITS = ['train', 'dev', 'test', 'val'] as const;
+
+export function selectImages(ids: string[]): void {
+  setState({ imageSelection: ids });
+}
+
+/** Puts images in a split (undefined: none), saved with each image. */
+export function setSplit(ids: string[], split: string | undefined): void {
+  for (const id of ids) {
+    const image = imageById(getState(), id);
+    if (!image || image.split === split) continue;
+    const updated: ImageRecord = { ...image, split };
+    patchImage(id, updated);
+    void trackSave(updateImageRecord(updated), `${image.name}: split not saved`);
+  }
+}
+
 /** Changes how the open image is displayed (never its data) and saves it with the image. */
 export function updateDisplay(change: Partial<DisplaySettings>): void {
   const image = currentImage(getState());

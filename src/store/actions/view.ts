@@ -16,6 +16,11 @@ export function zoomBy(factor: number, screen?: { x: number; y: number }): void 
   setState({ view: zoomAround(view, factor, point, currentFitZoom()), autoFit: false });
 }
 
+/** Sets the zoom (screen pixels per image pixel), keeping the middle of the viewer where it is. */
+export function setZoom(zoom: number): void {
+  zoomBy(zoom / getState().view.zoom);
+}
+
 export const zoomIn = () => zoomBy(ZOOM_STEP);
 export const zoomOut = () => zoomBy(1 / ZOOM_STEP);
 
@@ -25,7 +30,7 @@ export function fitToWindow(): void {
 
 /** 100 %: one image pixel per screen pixel, keeping the centre of the view where it is. */
 export function actualSize(): void {
-  zoomBy(1 / getState().view.zoom);
+  setZoom(1);
 }
 
 /** Moves the image by a screen distance. */
