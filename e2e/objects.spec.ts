@@ -20,6 +20,16 @@ test('object list, flags, stacking, hide, lock, Tab and overlay modes', async ({
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).nth(2)).toContainText('crosses');
   await expect(page.getByText('⚠ 1')).toBeVisible();
+  // Sorted by area (largest first), then only the flagged outline, then back.
+  const list = page.getByRole('region', { name: 'Objects' });
+  await list.getByRole('button', { name: 'area px' }).click();
+  await expect(rows(page).first().locator('span').first()).toHaveText('2'); // the 110 x 110 square is the largest
+  await list.getByRole('checkbox').check();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('crosses');
+  await list.getByRole('checkbox').uncheck();
+  await list.getByRole('button', { name: /^#/ }).click();
+  await expect(rows(page).first().locator('span').first()).toHaveText('1');
 
   // Click picks the topmost object where two overlap; Ctrl+[ sends it to the back.
   const overlap = screenPoint(p, 175, 175);

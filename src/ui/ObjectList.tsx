@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useElementSize } from '../canvas/useElementSize';
 import { objectStats } from '../core/objectStats';
 import { byZ, type AnnotationObject } from '../core/objects';
 import { selectObject } from '../store/actions/annotations';
@@ -9,23 +10,54 @@ const ROW_HEIGHT = 26;
 /** Rows rendered beyond the visible ones, so fast scrolling does not show gaps. */
 const OVERSCAN = 8;
 
+type SortKey = 'number' | 'area' | 'vertices' | 'flags';
+const COLUMNS: Array<{ key: SortKey; label: string }> = [
+  { key: 'number', label: '#' },
+  { key: 'area', label: 'area px' },
+  { key: 'vertices', label: 'vertices' },
+  { key: 'flags', label: 'flags' },
+];
+
+interface Row {
+  object: AnnotationObject;
+  /** Position in stacking order, 1 = bottom: the object's number everywhere in the app. */
+  number: number;
+  area: number;
+  vertices: number;
+  /** Crosses itself, hidden, locked: counted for sorting. */
+  flags: number;
+}
+
+function rowOf(object: AnnotationObject, number: number): Row {
+  const stats = objectStats(object);
+  return { object, number, area: stats.area, vertices: stats.vertices, flags: (stats.selfIntersecting ? 4 : 0) + (object.hidden ? 2 : 0) + (object.locked ? 1 : 0) };
+}
+
 /**
- * The open image's objects, bottom to top (number = position in stacking order). Only the
- * visible rows are rendered, so thousands of objects scroll smoothly.
+ * The open image's objects: sortable by number (stacking order), area, vertices or flags, with
+ * a filter to flagged ones. Only the visible rows are rendered, so thousands scroll smoothly,
+ * and the list takes all the height the panel has.
  */
 export function ObjectList() {
   const objects = useAppStore((state) => state.objects);
   const selectedId = useAppStore((state) => state.selectedId);
   const hasImage = useAppStore((state) => state.objectsImageId !== null);
-  const ordered = useMemo(() => byZ([...objects.values()]), [objects]);
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'number', descending: false });
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const all = useMemo(() => byZ([...objects.values()]).map((object, i) => rowOf(object, i + 1)), [objects]);
+  const rows = useMemo(() => {
+    const shown = onlyFlagged ? all.filter((row) => row.flags & 4) : all;
+    const sign = sort.descending ? -1 : 1;
+    return [...shown].sort((a, b) => sign * (a[sort.key] - b[sort.key]) || a.number - b.number);
+  }, [all, sort, onlyFlagged]);
+  const flagged = useMemo(() => all.filter((row) => row.flags & 4).length, [all]);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(300);
   const scroller = useRef<HTMLDivElement>(null);
-  const flagged = useMemo(() => ordered.filter((object) => objectStats(object).selfIntersecting).length, [ordered]);
+  const { height } = useElementSize(scroller);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(ordered.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const selectedIndex = ordered.findIndex((object) => object.id === selectedId);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const selectedIndex = rows.findIndex((row) => row.object.id === selectedId);
 
   // Keep the selected row in view when the selection changes elsewhere (Tab, canvas click).
   useEffect(() => {
@@ -38,42 +70,39 @@ export function ObjectList() {
     // Only a new selection scrolls (selectedIndex is left out on purpose): edits that reorder rows should not move the list.
   }, [selectedId]);
 
+  const sortBy = (key: SortKey) => setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'number' }));
   return (
     <section className="panel object-panel" aria-label="Objects">
       <h2>
-        Objects <span className="count" data-testid="object-count">{ordered.length}</span>
-        {flagged > 0 && <span className="flag-count" title="Self-intersecting outlines">⚠ {flagged}</span>}
+        Objects <span className="count" data-testid="object-count">{all.length}</span>
+        {flagged > 0 && (
+          <label className="flag-count" title="Show only the outlines that cross themselves">
+            <input type="checkbox" checked={onlyFlagged} onChange={(event) => setOnlyFlagged(event.target.checked)} /> ⚠ {flagged}
+          </label>
+        )}
       </h2>
-      <div className="object-header">
-        <span>#</span>
-        <span>area px</span>
-        <span>vertices</span>
-        <span>flags</span>
+      <div className="object-header" role="row">
+        {COLUMNS.map(({ key, label }) => (
+          <button key={key} type="button" className="column-sort" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'} onClick={() => sortBy(key)} title={`Sort by ${label}`}>
+            {label}
+            {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+          </button>
+        ))}
       </div>
-      <div
-        ref={(element) => {
-          scroller.current = element;
-          if (element && element.clientHeight !== height && element.clientHeight > 0) setHeight(element.clientHeight);
-        }}
-        className="object-scroller"
-        role="listbox"
-        aria-label="Objects of this image"
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      >
-        <div style={{ height: ordered.length * ROW_HEIGHT, position: 'relative' }}>
-          {ordered.slice(first, last).map((object, i) => (
-            <ObjectRow key={object.id} object={object} number={first + i + 1} selected={object.id === selectedId} top={(first + i) * ROW_HEIGHT} />
+      <div ref={scroller} className="object-scroller" role="listbox" aria-label="Objects of this image" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {rows.slice(first, last).map((row, i) => (
+            <ObjectRow key={row.object.id} row={row} selected={row.object.id === selectedId} top={(first + i) * ROW_HEIGHT} />
           ))}
         </div>
       </div>
-      {hasImage && ordered.length === 0 && <p className="hint">No objects yet. Press N and click around a nucleus.</p>}
+      {hasImage && all.length === 0 && <p className="hint">No objects yet. Press N and click around a nucleus.</p>}
     </section>
   );
 }
 
-const ObjectRow = memo(function ObjectRow(props: { object: AnnotationObject; number: number; selected: boolean; top: number }) {
-  const { object, number, selected, top } = props;
-  const stats = objectStats(object);
+const ObjectRow = memo(function ObjectRow({ row, selected, top }: { row: Row; selected: boolean; top: number }) {
+  const { object } = row;
   return (
     <div
       role="option"
@@ -86,11 +115,11 @@ const ObjectRow = memo(function ObjectRow(props: { object: AnnotationObject; num
         centreOn(object.id);
       }}
     >
-      <span>{number}</span>
-      <span>{Math.round(stats.area)}</span>
-      <span>{stats.vertices}</span>
+      <span>{row.number}</span>
+      <span>{Math.round(row.area)}</span>
+      <span>{row.vertices}</span>
       <span className="flags">
-        {stats.selfIntersecting && <span title="Outline crosses itself" className="flag-bad">⚠ crosses</span>}
+        {row.flags & 4 ? <span title="Outline crosses itself" className="flag-bad">⚠ crosses</span> : null}
         {object.hidden && <span title="Hidden (H)">hidden</span>}
         {object.locked && <span title="Locked (L)">locked</span>}
       </span>
