@@ -6,6 +6,7 @@ import { panBy, setPointer, setViewport, zoomBy } from '../store/actions/view';
 import { currentImage, getState, imageById, useAppStore } from '../store/store';
 import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp, type PointerInput } from '../tools';
 import { DraftShape } from './DraftShape';
+import { LayersShape } from './LayersShape';
 import { ObjectsShape } from './ObjectsShape';
 import { ReviewShape } from './ReviewShape';
 import { SelectionShape } from './SelectionShape';
@@ -140,6 +141,7 @@ export function Viewer() {
             <ObjectsShape />
           </Layer>
           <Layer listening={false}>
+            <LayersShape />
             <SelectionShape />
             <ReviewShape />
             <DraftShape />

@@ -5,7 +5,7 @@
 import type { CellomicsName } from './cellomics';
 import type { DisplaySettings } from './display';
 import type { PreparedImage } from './intake';
-import type { AnnotationObject } from './objects';
+import type { AnnotationObject, Ring } from './objects';
 import type { Channels, Raster8 } from './raster';
 import type { ImageStatus, Role } from './review/status';
 
@@ -51,4 +51,19 @@ export interface SnapshotRecord {
   submittedAt: number;
   submittedBy: string;
   objects: AnnotationObject[];
+}
+
+/**
+ * A read-only set of objects shown beside an image's own (another annotator's mask, a model's
+ * output, a CVAT file): drawn distinctly, never exported or counted as the image's objects.
+ */
+export interface ReferenceLayer {
+  imageId: string;
+  id: string;
+  /** Where it came from, as the user knows it (a file name). */
+  name: string;
+  /** Image-pixel rings and stacking order, as the file gave them. */
+  objects: Array<{ rings: Ring[]; z: number }>;
+  /** Milliseconds since the epoch. */
+  addedAt: number;
 }

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import type { ImageRecord, SnapshotRecord } from '../core/project';
+import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
@@ -51,14 +51,14 @@ const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, 
 
 /** Removes images and everything stored for them (with their `metaKeys`), in one transaction. */
 export async function deleteImages(ids: string[], metaKeys: string[] = []): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta'], 'readwrite');
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta', 'layers'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
   const objects = tx.objectStore('objects');
   const snapshots = tx.objectStore('snapshots');
   const issues = tx.objectStore('issues');
   const issueKeys = (await Promise.all(ids.map((id) => issues.index('imageId').getAllKeys(id)))).flat();
   await Promise.all([
-    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id))]),
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id)), tx.objectStore('layers').delete(keysOfImage(id))]),
     ...issueKeys.map((key) => issues.delete(key)),
     ...metaKeys.map((key) => tx.objectStore('meta').delete(key)),
     tx.done,
@@ -126,4 +126,18 @@ export async function loadIssues(imageId?: string): Promise<IssueRecord[]> {
 export async function saveIssues(issues: IssueRecord[]): Promise<void> {
   const tx = (await database()).transaction('issues', 'readwrite');
   await Promise.all([...issues.map((issue) => tx.store.put(issue)), tx.done]);
+}
+
+/** The reference layers of one image, oldest first. */
+export async function loadLayers(imageId: string): Promise<ReferenceLayer[]> {
+  const layers = await (await database()).getAll('layers', keysOfImage(imageId));
+  return layers.sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function saveLayer(layer: ReferenceLayer): Promise<void> {
+  await (await database()).put('layers', layer);
+}
+
+export async function deleteLayer(imageId: string, id: string): Promise<void> {
+  await (await database()).delete('layers', [imageId, id]);
 }

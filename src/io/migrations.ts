@@ -50,6 +50,10 @@ export const MIGRATIONS: Migration[] = [
       await cursor.update({ ...cursor.value, objects: cursor.value.objects.map((object) => ({ ...object, version: 1 })) });
     }
   },
+  // 5 -> 6: reference layers (another annotator's or a model's objects, read-only) per image.
+  (db) => {
+    db.createObjectStore('layers', { keyPath: ['imageId', 'id'] });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import type { AnnotationObject, Ring } from '../core/objects';
 import type { Raster16, Raster8 } from '../core/raster';
 import type { ReviewIssue } from '../core/review/issues';
 import type { ImageStatus, Role } from '../core/review/status';
-import type { ImageRecord, SnapshotRecord } from '../core/project';
+import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
 
 /** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
@@ -103,6 +103,17 @@ export interface AnnotationSlice {
   canRedo: boolean;
 }
 
+/** What to do with objects imported onto an image that has objects already. */
+export type ImportChoice = 'replace' | 'add' | 'reference' | 'skip';
+
+export interface LayerSlice {
+  /** Reference layers of the open image (read-only objects shown beside its own). */
+  layers: ReferenceLayer[];
+  layersShown: boolean;
+  /** An import waiting for the user's choice, because its image has objects already. */
+  importQuestion: { fileName: string; imageName: string; existing: number; incoming: number } | null;
+}
+
 export type OverlayMode = 'fill' | 'outline' | 'hidden';
 
 export interface ToolSlice {
@@ -156,6 +167,7 @@ export type AppState = ProjectSlice &
   AnnotationSlice &
   ToolSlice &
   ReviewSlice &
+  LayerSlice &
   PanelSlice;
 
 export const initialState: AppState = {
@@ -189,6 +201,9 @@ export const initialState: AppState = {
   issueDialog: null,
   statusFilter: 'all',
   dashboardOpen: false,
+  layers: [],
+  layersShown: true,
+  importQuestion: null,
   toolPath: 'select.idle',
   draft: null,
   overlay: { mode: 'fill', opacity: 0.35 },

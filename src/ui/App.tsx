@@ -8,6 +8,8 @@ import { ExportDialog } from './ExportDialog';
 import { EmptyState } from './EmptyState';
 import { ImageInfo } from './ImageInfo';
 import { ImageList } from './ImageList';
+import { ImportChoiceDialog } from './ImportChoiceDialog';
+import { LayersPanel } from './LayersPanel';
 import { IssueDialog } from './IssueDialog';
 import { Notices } from './Notices';
 import { ObjectList } from './ObjectList';
@@ -36,6 +38,7 @@ export function App() {
             <ReviewPanel />
             <ObjectList />
             <OverlayPanel />
+            <LayersPanel />
             <DisplayPanel />
             <ImageInfo />
           </aside>
@@ -49,6 +52,7 @@ export function App() {
       <ExportDialog />
       <IssueDialog />
       <Dashboard />
+      <ImportChoiceDialog />
     </DropTarget>
   );
 }

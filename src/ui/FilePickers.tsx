@@ -6,6 +6,7 @@ import { importPicked } from '../store/actions/intake';
 export function FilePickers() {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const annotationsInput = useRef<HTMLInputElement>(null);
 
   function onChange(event: ChangeEvent<HTMLInputElement>, inFolder: boolean) {
     const files = [...(event.target.files ?? [])];
@@ -21,6 +22,18 @@ export function FilePickers() {
       <button type="button" onClick={() => folderInput.current?.click()} title="Add every image in a folder">
         Add folder
       </button>
+      <button type="button" onClick={() => annotationsInput.current?.click()} title="Import masks (_objects.png, label images) or CVAT XML onto the project's images, paired by name">
+        Import annotations…
+      </button>
+      <input
+        ref={annotationsInput}
+        data-testid="annotations-input"
+        type="file"
+        multiple
+        accept=".png,.tif,.tiff,.xml"
+        hidden
+        onChange={(event) => onChange(event, false)}
+      />
       <input
         ref={filesInput}
         data-testid="file-input"

@@ -5,6 +5,7 @@ import { askToRemove, setStatusFilter } from '../store/actions/panels';
 import { openImage, removeDemoImages, selectImages, setSplit, SPLITS } from '../store/actions/project';
 import { useAppStore } from '../store/store';
 import { describeCellomics, describeSize, middleEllipsis } from './describeImage';
+import { ActionButton } from './ActionButton';
 import { Thumbnail } from './Thumbnail';
 
 /**
@@ -37,9 +38,15 @@ export function ImageList() {
 
   return (
     <div className="image-list">
-      <h2>
-        Images <span className="count">{allImages.length}</span>
-      </h2>
+      <div className="image-list-head">
+        <h2>
+          Images <span className="count">{allImages.length}</span>
+        </h2>
+        <div className="button-group" aria-label="Navigation">
+          <ActionButton id="previous-image" />
+          <ActionButton id="next-image" />
+        </div>
+      </div>
       <select className="status-filter" aria-label="Show images" value={filter} onChange={(event) => setStatusFilter(event.target.value as ImageStatus | 'all')}>
         <option value="all">all statuses</option>
         {STATUSES.map((status) => (
@@ -106,7 +113,7 @@ const ImageRow = memo(function ImageRow({ image, open, selected, onClick }: RowP
     >
       <Thumbnail raster={image.thumbnail} label={`Thumbnail of ${image.name}`} />
       <div className="image-row-text">
-        <div className="image-name">{middleEllipsis(image.name, 24)}</div>
+        <div className="image-name">{middleEllipsis(image.name, 21)}</div>
         <div className="image-meta">
           {well && `${well} · `}
           <span data-testid="image-object-count">{image.objectCount === 1 ? '1 object' : `${image.objectCount} objects`}</span> ·{' '}

@@ -15,10 +15,6 @@ export function Toolbar() {
       <ActionButton id="dashboard" />
       <ToolButtons />
       <span className="toolbar-gap" />
-      <div className="button-group" aria-label="Navigation">
-        <ActionButton id="previous-image" />
-        <ActionButton id="next-image" />
-      </div>
       <div className="button-group" aria-label="Zoom">
         <ActionButton id="zoom-out" />
         <span className="zoom-readout" data-testid="zoom">

@@ -18,6 +18,6 @@ export function describeSize(image: ImageRecord): string {
  */
 export function middleEllipsis(name: string, max: number): string {
   if (name.length <= max) return name;
-  const tail = Math.ceil((max - 1) * 0.6); // the end tells images of one plate apart
+  const tail = Math.ceil((max - 1) * 0.65); // the end tells images of one plate apart
   return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`;
 }

@@ -27,3 +27,6 @@ export const saveStatus: typeof Db.saveStatus = none;
 export const loadSnapshots: typeof Db.loadSnapshots = nothing;
 export const loadIssues: typeof Db.loadIssues = nothing;
 export const saveIssues: typeof Db.saveIssues = none;
+export const loadLayers: typeof Db.loadLayers = nothing;
+export const saveLayer: typeof Db.saveLayer = none;
+export const deleteLayer: typeof Db.deleteLayer = none;

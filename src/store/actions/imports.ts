@@ -8,40 +8,63 @@ import type { ImageRecord } from '../../core/project';
 import { loadObjects } from '../../io/db';
 import { masksWorkers } from '../../workers/masksClient';
 import { isAbortError } from '../../workers/rpc';
-import { getState } from '../store';
+import { getState, type ImportChoice } from '../store';
 import { whenObjectsLoaded } from './annotations';
+import { addReferenceLayer, askImportChoice } from './layers';
 import { describeFailure, notify } from './notices';
 import { applyObjectChanges } from './objectChanges';
 import type { TaskControl } from './tasks';
 
+/** What the user chose for the files of one import whose images have objects already ('skip' until asked). */
+interface Batch {
+  /** Chosen for every remaining file of the import. */
+  forAll: ImportChoice | null;
+}
+
 /**
- * Puts objects read from a file onto an image that has none yet, keeping their order, through
- * the change pipeline (source "import"; loading data is not an undoable step).
+ * Puts objects read from a file onto an image, keeping their order, through the change pipeline
+ * (source "import"). Onto an image without objects they simply come in (loading data is not an
+ * undoable step). Onto one with objects the user chooses: replace them (one undo step, so
+ * nothing is lost), add to them, keep the file as a read-only reference layer, or skip it.
+ * Returns how many objects were added to the image's own.
  */
-async function addImportedObjects(image: ImageRecord, shapes: readonly InterchangeObject[], source: string): Promise<number> {
+async function addImportedObjects(image: ImageRecord, shapes: readonly InterchangeObject[], source: string, batch: Batch): Promise<number> {
   if (getState().currentId === image.id) await whenObjectsLoaded();
   const open = getState().objectsImageId === image.id;
-  const existing = open ? getState().objects.size : (await loadObjects(image.id)).length;
-  // Dropping the same folder again must not stack a second copy of every object.
-  if (existing > 0) {
-    notify('info', `${source}: ${image.name} already has ${existing} objects, so nothing was imported onto it (delete them first to import again)`);
+  const existing = open ? [...getState().objects.values()] : await loadObjects(image.id);
+  let choice: ImportChoice = existing.length === 0 ? 'add' : (batch.forAll ?? 'skip');
+  if (existing.length > 0 && !batch.forAll) {
+    const answer = await askImportChoice({ fileName: source, imageName: image.name, existing: existing.length, incoming: shapes.length });
+    choice = answer.choice;
+    if (answer.forAll) batch.forAll = choice;
+  }
+  if (choice === 'skip') {
+    notify('info', `${source}: not imported onto ${image.name} (it keeps its ${existing.length} objects)`);
+    return 0;
+  }
+  if (choice === 'reference') {
+    await addReferenceLayer(image.id, source, shapes);
+    notify('info', `${source}: shown on ${image.name} as a reference layer (${shapes.length} objects)`);
     return 0;
   }
   const now = Date.now();
   const author = getState().user.name;
+  const base = choice === 'add' ? existing.reduce((top, object) => Math.max(top, object.z), 0) : 0;
   const created: AnnotationObject[] = byZ(shapes).map((shape, i) => ({
     id: newId(),
     version: 0,
     rings: shape.rings.map((ring) => [...ring]),
-    z: i + 1,
+    z: base + i + 1,
     label: NUCLEUS_LABEL,
     ...(shape.note ? { note: shape.note } : {}),
     createdAt: now,
     updatedAt: now,
     author,
   }));
-  const changes = created.map((object) => ({ id: object.id, before: null, after: object }));
-  return applyObjectChanges(changes, { source: 'import', history: 'skip', imageId: image.id }) ? created.length : 0;
+  const removed = choice === 'replace' ? existing.map((object) => ({ id: object.id, before: object, after: null })) : [];
+  const changes = [...removed, ...created.map((object) => ({ id: object.id, before: null, after: object }))];
+  const applied = applyObjectChanges(changes, { source: 'import', history: existing.length ? 'record' : 'skip', imageId: image.id });
+  return applied ? created.length : 0;
 }
 
 function imageWithBase(base: string): ImageRecord | undefined {
@@ -54,7 +77,7 @@ async function decode(file: File, formatId: string, task: TaskControl, expected?
 }
 
 /** `X_objects.png` (or a label image) onto the project's image X: each object becomes editable. */
-async function importMaskFile(file: File, formatId: string, task: TaskControl): Promise<void> {
+async function importMaskFile(file: File, formatId: string, task: TaskControl, batch: Batch): Promise<void> {
   const base = maskTargetBase(file.name) ?? baseName(file.name);
   const image = imageWithBase(base);
   if (!image) {
@@ -62,12 +85,12 @@ async function importMaskFile(file: File, formatId: string, task: TaskControl): 
     return;
   }
   const decoded = await decode(file, formatId, task, { width: image.width, height: image.height });
-  const added = await addImportedObjects(image, decoded.images[0].objects, file.name);
+  const added = await addImportedObjects(image, decoded.images[0].objects, file.name, batch);
   if (added) notify('info', `${file.name}: ${added} objects added to ${image.name}`);
 }
 
 /** A file of many images (CVAT XML): each image's objects onto the project's image of that name. */
-async function importCollectionFile(file: File, formatId: string, task: TaskControl): Promise<void> {
+async function importCollectionFile(file: File, formatId: string, task: TaskControl, batch: Batch): Promise<void> {
   const decoded = await decode(file, formatId, task);
   const names = getState().images.map((image) => image.name);
   const unmatched: string[] = [];
@@ -83,7 +106,7 @@ async function importCollectionFile(file: File, formatId: string, task: TaskCont
       notify('error', `${file.name}: ${decodedImage.name} is ${decodedImage.width} x ${decodedImage.height} in the file but ${image.width} x ${image.height} in the project; its objects were not imported`);
       continue;
     }
-    added += await addImportedObjects(image, decodedImage.objects, file.name);
+    added += await addImportedObjects(image, decodedImage.objects, file.name, batch);
   }
   const skipped = Object.entries(decoded.skipped).map(([shape, count]) => `${count} ${shape}`);
   const parts = [`${added} objects added`];
@@ -103,13 +126,14 @@ export function isAnnotationFile(fileName: string): boolean {
  * by name and reason and the others go on; a cancel stops before the next file.
  */
 export async function importAnnotationFiles(files: File[], task: TaskControl): Promise<void> {
+  const batch: Batch = { forAll: null };
   for (const [index, file] of files.entries()) {
     if (task.signal.aborted) return;
     task.report(index, files.length, file.name);
     const format = importFormatOf(file.name)!;
     try {
-      if (format.scope === 'image') await importMaskFile(file, format.id, task);
-      else await importCollectionFile(file, format.id, task);
+      if (format.scope === 'image') await importMaskFile(file, format.id, task, batch);
+      else await importCollectionFile(file, format.id, task, batch);
     } catch (error) {
       if (isAbortError(error)) throw error;
       notify('error', describeFailure(file.name, error));

@@ -5,6 +5,7 @@ import { currentImage, getState, imageById, patchImage, setState } from '../stor
 import { loadAnnotations } from './annotations';
 import { forgetHistory } from './undoHistory';
 import { memoryKeys, recalledView } from './imageMemory';
+import { loadReferenceLayers } from './layers';
 import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
@@ -50,9 +51,10 @@ export async function openImage(id: string): Promise<void> {
     issues: [],
     snapshot: null,
     issueDialog: null,
+    layers: [],
   });
   void writeMeta(LAST_OPENED_KEY, id);
-  await Promise.all([loadAnnotations(id), loadReview(id)]);
+  await Promise.all([loadAnnotations(id), loadReview(id), loadReferenceLayers(id)]);
 }
 
 /** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */
