@@ -13,6 +13,9 @@ test('first start offers a generated demo project', async ({ page }) => {
   await expect(page.getByText('Demo images, generated for trying the app.')).toBeVisible();
   await waitForShownImage(page, 'DEMO_000000000001_B02f00d0');
   await expect(page.getByTestId('info-plate')).toHaveText('000000000001');
+  // The first demo image comes annotated, the others are left to try drawing on.
+  await expect.poll(async () => Number(await page.getByTestId('object-count').textContent())).toBeGreaterThanOrEqual(40);
+  await expect(imageRows(page).nth(1).getByTestId('image-object-count')).toHaveText('0 objects');
   await screenshot(page, 'demo-project');
   // Once removed, the demo does not come back by itself, but the empty project offers it.
   await page.getByRole('button', { name: 'Remove demo images' }).click();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoImages, type DemoImage } from './demo';
+import { objectArea } from './geometry';
+import { rasterizeShapes } from './mask/rasterize';
 import { createRng, valueNoise } from './random';
 
 // Generated once: each call takes ~0.1 s.
@@ -52,6 +54,23 @@ describe('generateDemoImages', () => {
       expect(raster.height).toBe(768);
       expect(raster.data.length).toBe(raster.width * raster.height);
     }
+  });
+
+  it('comes with the first image annotated: an object on every nucleus, micronucleus and fragment, bright inside', () => {
+    const [annotated, ...others] = images;
+    expect(others.every((image) => image.objects.length === 0)).toBe(true);
+    expect(annotated.objects.length).toBeGreaterThanOrEqual(40); // 30 nuclei, pairs, 6 micronuclei, 2 fragment clusters, …
+    const { width, height, data } = annotated.raster;
+    const labels = rasterizeShapes(annotated.objects.map((rings, i) => ({ rings, z: i + 1 })), width, height).labels;
+    let inside = 0, insideSum = 0, outsideSum = 0;
+    labels.forEach((label, p) => {
+      if (label) (inside++, (insideSum += data[p]));
+      else outsideSum += data[p];
+    });
+    // Objects cover the bright blobs: far brighter on average than the rest of the field.
+    expect(insideSum / inside).toBeGreaterThan(3 * (outsideSum / (labels.length - inside)));
+    const areas = annotated.objects.map((rings) => objectArea(rings));
+    expect(Math.min(...areas)).toBeLessThan(40); // micronuclei and fragments are outlined too
   });
 
   it('is deterministic: a second call gives identical pixels', () => {

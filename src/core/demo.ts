@@ -8,12 +8,20 @@
  * shot + read noise. Only seeded integer PRNG output and IEEE-exact arithmetic (+ - * / sqrt)
  * are used, so the pixels are identical on every call, engine and platform.
  */
+import { simplifyExact } from './mask/simplify';
+import { traceLabels } from './mask/trace';
+import type { Ring } from './objects';
 import type { Raster16 } from './raster';
 import { createRng, valueNoise, type Rng } from './random';
 
 export interface DemoImage {
   name: string;
   raster: Raster16;
+  /**
+   * The objects an annotator would outline, for the images that come annotated (the others are
+   * left for the user): one per blob, pixels inside its outline, as exact simplified rings.
+   */
+  objects: Ring[][];
 }
 
 const SIZE = 768;
@@ -177,11 +185,12 @@ function expose(signal: Float64Array, haze: Float64Array, rng: Rng): Uint16Array
 }
 
 const PLANS = [
-  { name: 'DEMO_000000000001_B02f00d0', seed: 0xb02, nuclei: 30, pairs: 3, micro: 6, fragments: 2, pyknotic: 1 },
+  // Annotated, to show what the app does at first sight.
+  { name: 'DEMO_000000000001_B02f00d0', seed: 0xb02, nuclei: 30, pairs: 3, micro: 6, fragments: 2, pyknotic: 1, annotated: true },
   // Denser field: more touching pairs to separate.
-  { name: 'DEMO_000000000001_C05f01d0', seed: 0xc05, nuclei: 42, pairs: 5, micro: 5, fragments: 1, pyknotic: 2 },
+  { name: 'DEMO_000000000001_C05f01d0', seed: 0xc05, nuclei: 42, pairs: 5, micro: 5, fragments: 1, pyknotic: 2, annotated: false },
   // Sparser, "treated" field: more micronuclei, fragments and pyknotic nuclei.
-  { name: 'DEMO_000000000001_D07f02d0', seed: 0xd07, nuclei: 22, pairs: 2, micro: 9, fragments: 4, pyknotic: 3 },
+  { name: 'DEMO_000000000001_D07f02d0', seed: 0xd07, nuclei: 22, pairs: 2, micro: 9, fragments: 4, pyknotic: 3, annotated: false },
 ];
 
 function generate(plan: (typeof PLANS)[number]): DemoImage {
@@ -240,7 +249,26 @@ function generate(plan: (typeof PLANS)[number]): DemoImage {
   for (const n of nuclei.concat(small)) stamp(signal, SIZE, n, plan.seed);
 
   const data = expose(signal, haze, rng);
-  return { name: plan.name, raster: { width: SIZE, height: SIZE, channels: 1, bitDepth: 16, data } };
+  const objects = plan.annotated ? outlines(nuclei.concat(small)) : [];
+  return { name: plan.name, raster: { width: SIZE, height: SIZE, channels: 1, bitDepth: 16, data }, objects };
+}
+
+/** Each blob's pixels (centre inside its outline; later blobs win where two meet), traced and simplified. */
+function outlines(blobs: Blob[]): Ring[][] {
+  const labels = new Uint32Array(SIZE * SIZE);
+  blobs.forEach((b, i) => {
+    const ext = bound(b);
+    for (let py = Math.max(0, Math.floor(b.y - ext)); py <= Math.min(SIZE - 1, Math.ceil(b.y + ext)); py++) {
+      for (let px = Math.max(0, Math.floor(b.x - ext)); px <= Math.min(SIZE - 1, Math.ceil(b.x + ext)); px++) {
+        const dx = px + 0.5 - b.x, dy = py + 0.5 - b.y;
+        const u = (dx * b.ca + dy * b.sa) / b.a, v = (dy * b.ca - dx * b.sa) / b.b;
+        const rho = Math.sqrt(u * u + v * v);
+        if (rho < 1e-9 || rho < outline(b, u / rho, v / rho)) labels[py * SIZE + px] = i + 1;
+      }
+    }
+  });
+  const { rings } = traceLabels(labels, SIZE, SIZE, blobs.length);
+  return rings.filter((object) => object.length > 0).map((object) => simplifyExact(object, { width: SIZE, height: SIZE }));
 }
 
 /** Deterministic: same output on every call and platform. All three take ~100-200 ms in Node. */

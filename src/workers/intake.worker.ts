@@ -22,7 +22,8 @@ serveJobs<IntakeProtocol>(self, {
     return { result: image, transfer: transferables([image]) };
   },
   demo() {
-    const images = generateDemoImages().map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
-    return { result: images, transfer: transferables(images) };
+    const demos = generateDemoImages();
+    const images = demos.map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
+    return { result: demos.map((demo, i) => ({ image: images[i], objects: demo.objects })), transfer: transferables(images) };
   },
 });

@@ -28,7 +28,7 @@ interface Batch {
  * nothing is lost), add to them, keep the file as a read-only reference layer, or skip it.
  * Returns how many objects were added to the image's own.
  */
-async function addImportedObjects(image: ImageRecord, shapes: readonly InterchangeObject[], source: string, batch: Batch): Promise<number> {
+export async function addImportedObjects(image: ImageRecord, shapes: readonly InterchangeObject[], source: string, batch: Batch = { forAll: null }): Promise<number> {
   if (getState().currentId === image.id) await whenObjectsLoaded();
   const open = getState().objectsImageId === image.id;
   const existing = open ? [...getState().objects.values()] : await loadObjects(image.id);

@@ -9,7 +9,7 @@ import type { ImageRecord } from '../../core/project';
 import { intakeWorkers } from '../../workers/intakeClient';
 import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
-import { importAnnotationFiles, isAnnotationFile } from './imports';
+import { addImportedObjects, importAnnotationFiles, isAnnotationFile } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
 import { bringIn, runTask, type TaskControl } from './tasks';
@@ -47,7 +47,7 @@ function toRecord(image: PreparedImage, order: number, demo: boolean, split?: st
 }
 
 /** Stores a decoded image and shows it in the list. */
-async function store(image: PreparedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<void> {
+async function store(image: PreparedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
   const record = toRecord(image, order, demo, split);
   await addImage(
     record,
@@ -56,6 +56,7 @@ async function store(image: PreparedImage, order: number, source: File | null, d
   );
   // Files decode in parallel and finish in any order; the list keeps the order they were given in.
   setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
+  return record;
 }
 
 /** When nothing is open (an empty project), opens the first image in the list. */
@@ -151,7 +152,10 @@ export async function loadDemoProject(): Promise<void> {
       'bring-in',
       'Adding the demo project',
       async () => {
-        for (const image of await intakeWorkers.call('demo', null)) await store(image, nextOrder(), null, true);
+        for (const { image, objects } of await intakeWorkers.call('demo', null)) {
+          const record = await store(image, nextOrder(), null, true);
+          if (objects.length) await addImportedObjects(record, objects.map((rings, i) => ({ rings, z: i + 1 })), 'demo project');
+        }
         await writeMeta(DEMO_SEEDED_KEY, true);
       },
       false,
