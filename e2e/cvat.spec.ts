@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { expectRing, storedObjects, waitUntilSaved } from './annotation';
+import { drawPolygon, expectRing, placement, storedObjects, waitUntilSaved } from './annotation';
 import { DATASET, dropFiles, openEmptyProject, realFile, waitForShownImage } from './helpers';
 import { exportFile } from './masks';
 
@@ -43,8 +43,20 @@ test('CVAT XML polygons come in onto images matched by name and go out again wit
   expect(xml).toMatch(/<polygon[^>]*points="10.5,20.25;60,20;40.75,70.1"/);
   expect(xml).toMatch(/<polygon[^>]*points="200,200;260,200;260,260;200,260"/);
 
+  // An outline drawn at the fit zoom has arbitrary fractions: written with two decimals, as CVAT does.
+  await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
+  const p = await placement(page);
+  await page.keyboard.press('n');
+  await drawPolygon(page, p, [[500.3, 500.7], [600.1, 510.9], [560.2, 590.4]]);
+  await page.keyboard.press('Escape');
+  await waitUntilSaved(page);
+  const again = (await exportFile(page, /CVAT for images/, 'Export project (XML)')).bytes.toString('utf8');
+  const coordinates = [...again.matchAll(/points="([^"]*)"/g)].flatMap((match) => match[1].split(/[;,]/));
+  expect(coordinates.length).toBe(2 * (3 + 4 + 3));
+  for (const value of coordinates) expect(value).toMatch(/^\d+(\.\d{1,2})?$/);
+
   // A broken file is refused by name; the objects stay.
   await dropFiles(page, [{ name: 'broken.xml', bytes: Buffer.from('<annotations><image id="0" name="a.png" width="1104"') }]);
   await expect(page.getByRole('alert').filter({ hasText: 'broken.xml' })).toBeVisible();
-  await expect(page.getByTestId('object-count')).toHaveText('2');
+  await expect(page.getByTestId('object-count')).toHaveText('3');
 });

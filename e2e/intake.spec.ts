@@ -23,6 +23,9 @@ test('first start offers a generated demo project', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('button', { name: 'Open demo project' })).toBeVisible();
   await expect(imageRows(page)).toHaveCount(0);
+  // Nothing speaks of an image that is not there: no zoom figure, no hint to draw on it.
+  await expect(page.getByTestId('zoom')).toHaveText('–');
+  await expect(page.getByText('Press N and click around a nucleus')).toHaveCount(0);
   await screenshot(page, 'empty-project');
   await page.getByRole('button', { name: 'Open demo project' }).click();
   await expect(imageRows(page)).toHaveCount(3);

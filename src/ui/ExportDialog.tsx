@@ -63,6 +63,9 @@ export function ExportDialog() {
         <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, includeImages, onlyApproved)}>
           {perImage ? 'Export project (ZIP)' : `Export project (${format.extension.slice(1).toUpperCase()})`}
         </button>
+        <button type="button" onClick={closeExport}>
+          Close
+        </button>
       </div>
       {report && (
         <div className="export-report" role="status" data-testid="export-report">
