@@ -9,7 +9,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
   server: { port: 5173 },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'model/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },
