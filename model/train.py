@@ -1,7 +1,7 @@
 """Trains the shipped nucleus model on the train split, picks the best checkpoint on dev, exports
 ONNX. Never reads the test split. CPU only, deterministic for a given seed and thread count.
 
-  /usr/bin/python3 model/train.py                      # the shipped model (~30 min on 2 cores)
+  /usr/bin/python3 model/train.py                      # the shipped model (~35 min on 2 cores)
   /usr/bin/python3 model/train.py --smoke --out x.onnx # seconds: tiny crops, checks the pipeline
 """
 import argparse
@@ -10,9 +10,16 @@ import os
 import sys
 import time
 
-import numpy as np
-import torch
-import torch.nn.functional as F
+# glibc hands the activations' large buffers back to the OS after every step and faults them
+# in again on the next: a third of the CPU time in the kernel. Keeping freed memory in the
+# process (set before anything allocates, hence the re-exec) makes a step ~30 % faster.
+MALLOC_ENV = {'MALLOC_MMAP_THRESHOLD_': '33554432', 'MALLOC_TRIM_THRESHOLD_': '4294967296', 'MALLOC_TOP_PAD_': '268435456'}
+if any(os.environ.get(k) != v for k, v in MALLOC_ENV.items()):
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **MALLOC_ENV})
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import load_split, normalize, targets  # noqa: E402
@@ -32,10 +39,10 @@ def parse_args():
     p.add_argument('--log', default=os.path.join(ROOT, 'model', 'train-log.json'), help='JSON log of dev scores')
     p.add_argument('--check', default=os.path.join(ROOT, 'model', 'export-check.json'),
                    help='JSON sample input and torch output, for the runtime test to compare with')
-    p.add_argument('--iterations', type=int, default=2400)
+    p.add_argument('--iterations', type=int, default=3000)
     p.add_argument('--batch', type=int, default=8)
     p.add_argument('--crop', type=int, default=256, help='training crop side, pixels')
-    p.add_argument('--eval-every', type=int, default=200)
+    p.add_argument('--eval-every', type=int, default=250)
     p.add_argument('--lr', type=float, default=3e-3)
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--threads', type=int, default=2)

@@ -41,7 +41,7 @@ export interface ClassicalParams {
 }
 
 /** Tuned on the train split (scripts/tune-classical.ts). */
-export const DEFAULT_CLASSICAL_PARAMS: ClassicalParams = { sigma: 1, thresholdScale: 0.8, peakRadius: 7, mergeDepth: 2, rescueContrast: 12, rescueMaxArea: 200, refineFraction: 0.65, minArea: 8 };
+export const DEFAULT_CLASSICAL_PARAMS: ClassicalParams = { sigma: 1, thresholdScale: 1.2, peakRadius: 7, mergeDepth: 2, rescueContrast: 0, rescueMaxArea: 200, refineFraction: 0.55, minArea: 8 };
 
 /** Segments the nuclei of an 8-bit image (grey, or the mean of its colour channels). */
 export function segmentClassical(image: Raster8, params: Partial<ClassicalParams> = {}): Instances {
