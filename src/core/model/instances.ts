@@ -19,7 +19,7 @@ export interface LabelParams {
 }
 
 /** Chosen on the dev split (docs/MODEL.md), never on test. */
-export const DEFAULT_LABEL_PARAMS: LabelParams = { foregroundThreshold: 0.5, seedThreshold: 0.5, minArea: 6 };
+export const DEFAULT_LABEL_PARAMS: LabelParams = { foregroundThreshold: 0.4, seedThreshold: 0.5, minArea: 12 };
 
 /** Labels the objects of stitched maps; confidence is each object's mean foreground probability. */
 export function labelInstances(maps: ModelMaps, params: Partial<LabelParams> = {}): Instances {
