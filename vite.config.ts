@@ -11,7 +11,7 @@ export default defineConfig({
   // Pre-bundled at start-up, so the first `npm start` does not reload the page when it meets them.
   optimizeDeps: { include: ['react', 'react/jsx-runtime', 'react-dom/client', 'react-konva', 'konva', 'zustand', 'idb', 'fflate', 'fast-png', 'tiff', 'jpeg-js'] },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'model/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -1,9 +1,10 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, open, annotate, zip).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip).
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
 import { benchAnnotate } from './annotate.bench';
 import { benchMasks } from './masks.bench';
+import { benchModel } from './model.bench';
 import { benchOpen } from './open.bench';
 import { benchZip } from './zip.bench';
 import { writeResults, type Measurement } from './stats';
@@ -12,6 +13,7 @@ import { writeResults, type Measurement } from './stats';
 const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Promise<Measurement[]> }> = [
   { name: 'decode', file: 'decode', browser: false, run: benchDecode },
   { name: 'masks', file: 'masks', browser: false, run: benchMasks },
+  { name: 'model', file: 'model', browser: false, run: benchModel },
   { name: 'open', file: 'open-image', browser: true, run: benchOpen },
   { name: 'annotate', file: 'annotate', browser: true, run: benchAnnotate },
   { name: 'zip', file: 'zip', browser: true, run: benchZip },
@@ -25,10 +27,11 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 function show(measurements: Measurement[]): void {
   for (const m of measurements) {
     const unavailable = m.referenceUnavailable ? `   (reference ${m.referenceUnavailable.name} unavailable: ${m.referenceUnavailable.reason})` : '';
-    const reference = m.reference ? `   (reference: ${m.reference.name}: ${m.reference.median} ms)` : unavailable;
+    const unit = m.unit === 'ms' ? ' ms' : '';
+    const reference = m.reference ? `   (reference: ${m.reference.name}: ${m.reference.median}${unit})` : unavailable;
     const verdict = m.meetsTarget === undefined ? 'not judged' : m.meetsTarget ? 'met' : 'NOT met';
     const target = m.target ? `   target ${m.target}: ${verdict}` : '';
-    console.log(`${m.name}: median ${m.median} ms${reference}${target}`);
+    console.log(`${m.name}: ${m.unit === 'ms' ? `median ${m.median} ms` : m.median}${reference}${target}`);
   }
 }
 

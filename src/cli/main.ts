@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { detectCommand } from './detect';
 import { rasterizeCommand, roundtripCommand, vectorizeCommand } from './masks';
 import { normalizeCommand } from './normalize';
 
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   roundtrip: roundtripCommand,
   rasterize: rasterizeCommand,
   vectorize: vectorizeCommand,
+  detect: detectCommand,
 };
 
 export const nodeIo: CliIo = {

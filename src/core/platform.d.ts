@@ -13,3 +13,10 @@ declare class TextDecoder {
 }
 
 declare var crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+
+/** Cancellation of long work (model passes, exports): the caller's AbortController's signal. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  throwIfAborted(): void;
+}
