@@ -1,13 +1,24 @@
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { onnxRuntimeFiles } from './scripts/onnxRuntimeFiles.ts';
+
+/** The headers that make the page cross-origin isolated. */
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 // Relative base so `npm run build` output works from any static server path (or a sub-folder).
 export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  worker: { format: 'es' },
+  plugins: [onnxRuntimeFiles()],
+  // onnxruntime-web's build that loads its WASM runtime from `ort/` (see scripts/onnxRuntimeFiles.ts).
+  resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
+  worker: { format: 'es', plugins: () => [onnxRuntimeFiles()] },
   // React, react-dom and Konva alone are ~550 kB; the app is one screen, so one chunk is right.
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
-  server: { port: 5173 },
+  // Cross-origin isolation lets the nucleus model run on WASM threads (SharedArrayBuffer); the app
+  // loads nothing from other origins, so nothing breaks.
+  server: { port: 5173, headers: ISOLATION },
+  preview: { headers: ISOLATION },
   // Pre-bundled at start-up, so the first `npm start` does not reload the page when it meets them.
   optimizeDeps: { include: ['react', 'react/jsx-runtime', 'react-dom/client', 'react-konva', 'konva', 'zustand', 'idb', 'fflate', 'fast-png', 'tiff', 'jpeg-js'] },
   test: {

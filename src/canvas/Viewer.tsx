@@ -7,6 +7,7 @@ import { currentImage, getState, imageById, useAppStore } from '../store/store';
 import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp, type PointerInput } from '../tools';
 import { DraftShape } from './DraftShape';
 import { LayersShape } from './LayersShape';
+import { ProposalsShape } from './ProposalsShape';
 import { ObjectsShape } from './ObjectsShape';
 import { ReviewShape } from './ReviewShape';
 import { SelectionShape } from './SelectionShape';
@@ -107,7 +108,7 @@ export function Viewer() {
     if (input && !panning) toolPointerMove(input);
   }
 
-  const drawing = useAppStore((state) => state.toolPath.startsWith('draw.'));
+  const drawing = useAppStore((state) => state.toolPath.startsWith('draw.') || state.toolPath.startsWith('assist.'));
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : 'default';
   return (
     <div
@@ -142,6 +143,7 @@ export function Viewer() {
           </Layer>
           <Layer listening={false}>
             <LayersShape />
+            <ProposalsShape />
             <SelectionShape />
             <ReviewShape />
             <DraftShape />

@@ -67,3 +67,15 @@ export interface ReferenceLayer {
   /** Milliseconds since the epoch. */
   addedAt: number;
 }
+
+/** An object the nucleus model (or the classical pipeline) proposes: not the image's until accepted. */
+export interface Proposal {
+  imageId: string;
+  id: string;
+  rings: Ring[];
+  /** Pixels. */
+  area: number;
+  /** The detector's confidence in [0, 1] (the classical pipeline gives 1). */
+  confidence: number;
+  method: 'model' | 'classical';
+}

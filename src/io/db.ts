@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
+import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord } from './schema';
 import { DB_VERSION, runMigrations } from './migrations';
 
@@ -51,14 +51,14 @@ const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, 
 
 /** Removes images and everything stored for them (with their `metaKeys`), in one transaction. */
 export async function deleteImages(ids: string[], metaKeys: string[] = []): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta', 'layers'], 'readwrite');
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta', 'layers', 'proposals'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
   const objects = tx.objectStore('objects');
   const snapshots = tx.objectStore('snapshots');
   const issues = tx.objectStore('issues');
   const issueKeys = (await Promise.all(ids.map((id) => issues.index('imageId').getAllKeys(id)))).flat();
   await Promise.all([
-    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id)), tx.objectStore('layers').delete(keysOfImage(id))]),
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id)), tx.objectStore('layers').delete(keysOfImage(id)), tx.objectStore('proposals').delete(keysOfImage(id))]),
     ...issueKeys.map((key) => issues.delete(key)),
     ...metaKeys.map((key) => tx.objectStore('meta').delete(key)),
     tx.done,
@@ -140,4 +140,21 @@ export async function saveLayer(layer: ReferenceLayer): Promise<void> {
 
 export async function deleteLayer(imageId: string, id: string): Promise<void> {
   await (await database()).delete('layers', [imageId, id]);
+}
+
+/** The model's proposals on one image. */
+export async function loadProposals(imageId: string): Promise<Proposal[]> {
+  return (await database()).getAll('proposals', keysOfImage(imageId));
+}
+
+/** Replaces all of an image's proposals with `proposals`, in one transaction. */
+export async function replaceProposals(imageId: string, proposals: Proposal[]): Promise<void> {
+  const tx = (await database()).transaction('proposals', 'readwrite');
+  await Promise.all([tx.store.delete(keysOfImage(imageId)), ...proposals.map((proposal) => tx.store.put(proposal)), tx.done]);
+}
+
+/** Removes some of an image's proposals (accepted or rejected). */
+export async function deleteProposals(imageId: string, ids: string[]): Promise<void> {
+  const tx = (await database()).transaction('proposals', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete([imageId, id])), tx.done]);
 }

@@ -50,9 +50,11 @@ export const MIGRATIONS: Migration[] = [
       await cursor.update({ ...cursor.value, objects: cursor.value.objects.map((object) => ({ ...object, version: 1 })) });
     }
   },
-  // 5 -> 6: reference layers (another annotator's or a model's objects, read-only) per image.
+  // 5 -> 6: reference layers (another annotator's or a model's objects, read-only) and the
+  // model's proposals, per image.
   (db) => {
     db.createObjectStore('layers', { keyPath: ['imageId', 'id'] });
+    db.createObjectStore('proposals', { keyPath: ['imageId', 'id'] });
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { AnnotationObject } from '../core/objects';
-import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
+import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import type { ReviewIssue } from '../core/review/issues';
 import type { Raster16, Raster8 } from '../core/raster';
 
@@ -41,7 +41,8 @@ export interface MetaRecord {
  * 4 — stores snapshots (key [imageId, submittedAt]) and issues (key id, index imageId); images
  *     gain status and statusHistory.
  * 5 — objects gain `version`; the store masks and the unused objects index imageId are removed.
- * 6 — store layers (key [imageId, id]): reference layers shown beside an image's objects.
+ * 6 — stores layers (key [imageId, id]): reference layers shown beside an image's objects; and
+ *     proposals (key [imageId, id]): objects the nucleus model proposes, until accepted or rejected.
  */
 export interface AnnotatorDB extends DBSchema {
   images: { key: string; value: ImageRecord; indexes: { order: number } };
@@ -52,4 +53,5 @@ export interface AnnotatorDB extends DBSchema {
   snapshots: { key: [string, number]; value: SnapshotRecord };
   issues: { key: string; value: IssueRecord; indexes: { imageId: string } };
   layers: { key: [string, string]; value: ReferenceLayer };
+  proposals: { key: [string, string]; value: Proposal };
 }

@@ -3,7 +3,7 @@ import type { AnnotationObject, Ring } from '../core/objects';
 import type { Raster16, Raster8 } from '../core/raster';
 import type { ReviewIssue } from '../core/review/issues';
 import type { ImageStatus, Role } from '../core/review/status';
-import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
+import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
 
 /** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
@@ -48,7 +48,7 @@ export interface ViewSlice {
 export interface TaskProgress {
   id: number;
   /** 'bring-in': adding images or importing annotations (their results are still on the way to storage). */
-  kind: 'bring-in' | 'export';
+  kind: 'bring-in' | 'export' | 'detect';
   verb: string;
   done: number;
   total: number;
@@ -114,6 +114,14 @@ export interface LayerSlice {
   importQuestion: { fileName: string; imageName: string; existing: number; incoming: number } | null;
 }
 
+export interface ProposalSlice {
+  /** The detector's proposals on the open image: not its objects until accepted. */
+  proposals: Proposal[];
+  selectedProposalId: string | null;
+  /** What "Detect all" and one click use. */
+  detectMethod: 'model' | 'classical';
+}
+
 export type OverlayMode = 'fill' | 'outline' | 'hidden';
 
 export interface ToolSlice {
@@ -168,6 +176,7 @@ export type AppState = ProjectSlice &
   ToolSlice &
   ReviewSlice &
   LayerSlice &
+  ProposalSlice &
   PanelSlice;
 
 export const initialState: AppState = {
@@ -202,6 +211,9 @@ export const initialState: AppState = {
   statusFilter: 'all',
   dashboardOpen: false,
   layers: [],
+  proposals: [],
+  selectedProposalId: null,
+  detectMethod: 'model',
   layersShown: true,
   importQuestion: null,
   toolPath: 'select.idle',

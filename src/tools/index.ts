@@ -3,8 +3,11 @@
  * and the toolbar use. They only forward input to the current state (see machine.ts). A new
  * mode or state is one file plus one line in the list below.
  */
+import { prepareOneClick } from '../store/actions/proposals';
 import { mayEdit, allowEdit } from '../store/actions/review';
 import { useAppStore } from '../store/store';
+import { assistMode } from './assist/assist';
+import { assistIdle } from './assist/idle';
 import { drawMode } from './draw/draw';
 import { drawDrawing } from './draw/drawing';
 import { drawIdle } from './draw/idle';
@@ -30,6 +33,8 @@ register([
   drawDrawing,
   drawRedrawing,
   issuePlacing,
+  assistMode,
+  assistIdle,
 ]);
 transition('select.idle');
 
@@ -68,6 +73,12 @@ export function startDrawing(): void {
   else transition('draw.idle');
 }
 
+/** K / "One click": a click outlines the nucleus under it; refused (and why said) on a locked image. */
+export function startOneClick(): void {
+  if (!mayEdit()) allowEdit(); // says why
+  else transition('assist.idle');
+}
+
 /** "Select": back to selecting and editing, dropping an unfinished outline. */
 export function stopDrawing(): void {
   transition('select.idle');
@@ -77,16 +88,18 @@ export function stopDrawing(): void {
 export function togglePlacingIssue(): void {
   const path = currentPath();
   if (path === 'issue.placing') cancelInteraction();
-  else if (path === 'select.idle' || path === 'draw.idle') transition('issue.placing', { returnTo: path });
+  else if (path === 'select.idle' || path === 'draw.idle' || path === 'assist.idle') transition('issue.placing', { returnTo: path });
 }
 
 /** Another image: whatever gesture was under way ends, the mode stays. */
 function resetInteraction(): void {
-  transition(currentMode() === 'draw' ? 'draw.idle' : 'select.idle');
+  const mode = currentMode();
+  transition(mode === 'draw' ? 'draw.idle' : mode === 'assist' ? 'assist.idle' : 'select.idle');
 }
 
 useAppStore.subscribe((state, previous) => {
   if (state.currentId !== previous.currentId) resetInteraction();
+  else if (state.objectsImageId && state.objectsImageId !== previous.objectsImageId && currentPath() === 'assist.idle') prepareOneClick();
   // Objects loaded with an outline left unfinished on this image (before a switch or a reload): draw on.
   else if (state.objectsImageId && state.objectsImageId !== previous.objectsImageId && state.draft && currentPath() !== 'draw.drawing' && mayEdit()) {
     transition('draw.drawing', { vertices: state.draft.vertices });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getState, setState, useAppStore } from '../store/store';
-import { startDrawing, stopDrawing, togglePlacingIssue } from '.';
+import { startDrawing, startOneClick, stopDrawing, togglePlacingIssue } from '.';
 import { registeredPaths, transition } from './machine';
 import { startHarness } from './testing/harness';
 
@@ -22,6 +22,8 @@ describe('the interaction state machine', () => {
     t.click(12, 12, { shift: true }); // draw.redrawing
     t.escape();
     togglePlacingIssue(); // issue.placing
+    t.escape();
+    startOneClick(); // assist.idle
     t.escape();
     unsubscribe();
     expect([...visited].sort()).toEqual(registeredPaths().sort());

@@ -15,6 +15,7 @@ import { Notices } from './Notices';
 import { ObjectList } from './ObjectList';
 import { OverlayPanel } from './OverlayPanel';
 import { ProgressBar } from './ProgressBar';
+import { ProposalsPanel } from './ProposalsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
@@ -35,6 +36,7 @@ export function App() {
           </aside>
           <section className="stage-area">{hasImages ? <Viewer /> : loaded && <EmptyState />}</section>
           <aside className="sidebar sidebar-right" aria-label="Objects, overlay and display">
+            <ProposalsPanel />
             <ReviewPanel />
             <ObjectList />
             <OverlayPanel />

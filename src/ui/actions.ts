@@ -18,11 +18,20 @@ import {
 } from '../store/actions/objectCommands';
 import { openDashboard, openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
+import {
+  acceptAllProposals,
+  acceptSelectedProposal,
+  detectAll,
+  detectProject,
+  nextProposal,
+  rejectAllProposals,
+  rejectSelectedProposal,
+} from '../store/actions/proposals';
 import { toggleChanges, toggleNumbers } from '../store/actions/review';
 import { nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import type { AppState } from '../store/store';
-import { cancelInteraction, startDrawing, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
+import { cancelInteraction, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
 
 export interface Action {
   id: string;
@@ -53,6 +62,14 @@ function arrow(combo: string, dx: number, dy: number): () => void {
 export const ACTIONS: Action[] = [
   { id: 'select', label: 'Select and edit objects', keys: [], button: { text: 'Select' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('select.'), run: stopDrawing },
   { id: 'draw', label: 'Draw a new polygon', keys: ['N'], button: { text: 'Draw polygon' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('draw.'), run: startDrawing },
+  { id: 'one-click', label: 'One click: outline the nucleus under each click', keys: ['K'], button: { text: 'One click' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('assist.'), run: startOneClick },
+  { id: 'detect', label: 'Detect all nuclei of this image (proposals to accept)', keys: ['Shift+D'], button: { text: 'Detect all' }, enabled: (s) => hasObjects(s) && !s.tasks.some((task) => task.kind === 'detect'), run: () => void detectAll() },
+  { id: 'detect-project', label: 'Detect nuclei on the selected images, or on all', keys: [], button: { text: 'Detect on images' }, enabled: (s) => s.images.length > 0 && !s.tasks.some((task) => task.kind === 'detect'), run: () => void detectProject() },
+  { id: 'accept-proposal', label: 'Accept the selected proposal', keys: ['A'], button: { text: 'Accept' }, enabled: (s) => s.selectedProposalId !== null, run: acceptSelectedProposal },
+  { id: 'reject-proposal', label: 'Reject the selected proposal', keys: ['X'], button: { text: 'Reject' }, enabled: (s) => s.selectedProposalId !== null, run: rejectSelectedProposal },
+  { id: 'accept-all', label: 'Accept every proposal of this image', keys: ['Shift+A'], button: { text: 'Accept all' }, enabled: (s) => s.proposals.length > 0, run: acceptAllProposals },
+  { id: 'reject-all', label: 'Reject every proposal of this image', keys: [], button: { text: 'Reject all' }, enabled: (s) => s.proposals.length > 0, run: rejectAllProposals },
+  { id: 'next-proposal', label: 'Next proposal to review (small and least confident first), zoomed', keys: ['P'], button: { text: 'Next (P)' }, enabled: (s) => s.proposals.length > 0, run: nextProposal },
   { id: 'close-polygon', label: 'Close the polygon being drawn', keys: ['Enter'], run: () => toolKey('Enter') },
   { id: 'remove-vertex', label: 'Remove the last vertex while drawing', keys: ['Backspace'], run: () => toolKey('Backspace') },
   { id: 'cancel', label: 'Cancel dropping an issue, drawing or dragging, leave drawing mode, or clear the selection', keys: ['Escape'], run: cancelInteraction },

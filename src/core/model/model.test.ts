@@ -6,7 +6,8 @@ import { createRng } from '../random';
 import { discLabels, idealMaps } from '../testing/discs';
 import { labelInstances } from './instances';
 import { inputWindow, modelInput } from './normalize';
-import { regionAt, regionRings } from './regionAt';
+import { ringsOfRegion } from '../mask/regions';
+import { regionAt } from './regionAt';
 import { detectObjects, predictMaps, type SessionRunner } from './runtime';
 import { planTiles } from './tiling';
 
@@ -126,7 +127,7 @@ describe('regionAt', () => {
   it('returns the detected object under the click, whose rings rasterize back to it', () => {
     const region = regionAt(detected, image, 15.2, 14.9)!;
     expect(region).toMatchObject({ source: 'detected', label: 1, area: truth.filter((k) => k === 1).length });
-    const back = rasterizeShapes([{ rings: regionRings(region), z: 1 }], width, height).labels;
+    const back = rasterizeShapes([{ rings: ringsOfRegion(region, undefined, 'exact-dense'), z: 1 }], width, height).labels;
     expect([...back].map((v) => v === 1)).toEqual([...truth].map((k) => k === 1));
   });
 

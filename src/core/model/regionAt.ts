@@ -2,8 +2,6 @@
  * The one-click tool's proposal: the detected object under the click or, where the detector
  * has nothing there, a region grown from the click by a local threshold (segment/grow.ts).
  */
-import type { Ring } from '../objects';
-import { traceLabels } from '../mask/trace';
 import type { Raster8 } from '../raster';
 import { greyValues } from '../segment/grey';
 import { growRegion, type GrowOptions, type PixelRegion } from '../segment/grow';
@@ -51,10 +49,4 @@ function objectRegion(labels: Uint32Array, width: number, height: number, label:
     }
   }
   return { x0, y0, width: w, height: h, mask, area };
-}
-
-/** A region's outline as image-pixel rings along pixel edges (traceLabels: exact, even-odd). */
-export function regionRings(region: PixelRegion): Ring[] {
-  const { rings } = traceLabels(Uint32Array.from(region.mask), region.width, region.height, 1);
-  return rings[0].map((ring) => ring.map((v, i) => v + (i % 2 === 0 ? region.x0 : region.y0)));
 }

@@ -1,10 +1,12 @@
-/** Detected objects as polygons the app and the mask export take (traceLabels: exact outlines). */
-import type { Ring } from '../objects';
+/** Detected objects as polygons the app and the mask export take: exact outlines (simplified by default). */
+import type { TraceMode } from '../mask/importMask';
+import { simplifyExact } from '../mask/simplify';
 import { traceLabels } from '../mask/trace';
+import type { Ring } from '../objects';
 import type { Instances } from './labels';
 
 export interface DetectedObject {
-  /** Image-pixel rings along pixel edges; even-odd fill gives back exactly the object's pixels. */
+  /** Image-pixel rings; their even-odd fill gives back exactly the object's pixels. */
   rings: Ring[];
   /** 1..count, the object's label: the order objects are found in (raster order). */
   z: number;
@@ -15,7 +17,13 @@ export interface DetectedObject {
 }
 
 /** One object per label, in label order. */
-export function outlineInstances(instances: Instances): DetectedObject[] {
-  const { rings } = traceLabels(instances.labels, instances.width, instances.height, instances.count);
-  return rings.map((objectRings, i) => ({ rings: objectRings, z: i + 1, area: instances.areas[i], confidence: instances.confidence[i] }));
+export function outlineInstances(instances: Instances, trace: TraceMode = 'simplified'): DetectedObject[] {
+  const { width, height } = instances;
+  const { rings } = traceLabels(instances.labels, width, height, instances.count);
+  return rings.map((objectRings, i) => ({
+    rings: trace === 'simplified' ? simplifyExact(objectRings, { width, height }) : objectRings,
+    z: i + 1,
+    area: instances.areas[i],
+    confidence: instances.confidence[i],
+  }));
 }

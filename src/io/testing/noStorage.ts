@@ -30,3 +30,6 @@ export const saveIssues: typeof Db.saveIssues = none;
 export const loadLayers: typeof Db.loadLayers = nothing;
 export const saveLayer: typeof Db.saveLayer = none;
 export const deleteLayer: typeof Db.deleteLayer = none;
+export const loadProposals: typeof Db.loadProposals = nothing;
+export const replaceProposals: typeof Db.replaceProposals = none;
+export const deleteProposals: typeof Db.deleteProposals = none;

@@ -77,7 +77,7 @@ function topZ(): number {
 }
 
 /** Adds a new object on top of the others and selects it; returns its id (null when refused). */
-export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {}): string | null {
+export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {}, source: 'user' | 'model' = 'user'): string | null {
   const now = Date.now();
   const object: AnnotationObject = {
     id: newId(),
@@ -90,7 +90,7 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
     author: getState().user.name,
     ...extra,
   };
-  if (!applyObjectChanges([{ id: object.id, before: null, after: object }], { source: 'user', history: 'record' })) return null;
+  if (!applyObjectChanges([{ id: object.id, before: null, after: object }], { source, history: 'record' })) return null;
   setState({ selectedId: object.id });
   return object.id;
 }
@@ -112,8 +112,9 @@ export function deleteObjects(ids: string[]): void {
   commit(changes);
 }
 
+/** Selects an object (or nothing); a selected proposal is let go when an object is selected. */
 export function selectObject(id: string | null): void {
-  setState({ selectedId: id, preview: null });
+  setState({ selectedId: id, preview: null, ...(id ? { selectedProposalId: null } : {}) });
 }
 
 /** The selected object, unless it is locked (locked objects cannot be edited). */

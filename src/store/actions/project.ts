@@ -6,6 +6,7 @@ import { loadAnnotations } from './annotations';
 import { forgetHistory } from './undoHistory';
 import { memoryKeys, recalledView } from './imageMemory';
 import { loadReferenceLayers } from './layers';
+import { loadImageProposals } from './proposals';
 import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
@@ -52,9 +53,11 @@ export async function openImage(id: string): Promise<void> {
     snapshot: null,
     issueDialog: null,
     layers: [],
+    proposals: [],
+    selectedProposalId: null,
   });
   void writeMeta(LAST_OPENED_KEY, id);
-  await Promise.all([loadAnnotations(id), loadReview(id), loadReferenceLayers(id)]);
+  await Promise.all([loadAnnotations(id), loadReview(id), loadReferenceLayers(id), loadImageProposals(id)]);
 }
 
 /** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */

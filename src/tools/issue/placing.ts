@@ -5,7 +5,7 @@ import { defineState, transition } from '../machine';
 declare module '../machine' {
   interface StateData {
     /** Entered with the state to go back to once the issue is dropped or the user gives up. */
-    'issue.placing': { returnTo: 'select.idle' | 'draw.idle' };
+    'issue.placing': { returnTo: 'select.idle' | 'draw.idle' | 'assist.idle' };
   }
 }
 

@@ -3,6 +3,8 @@ import { edgeMidpoints, insertVertex, nearestVertex, removeVertex } from '../../
 import type { AnnotationObject } from '../../core/objects';
 import { editableSelection, selectObject, updateObject } from '../../store/actions/annotations';
 import { objectAt } from '../../store/actions/hitTest';
+import { acceptProposals, proposalAt, selectProposal } from '../../store/actions/proposals';
+import { getState } from '../../store/store';
 import type { PointerInput } from '../input';
 import { defineState, transition } from '../machine';
 import { openPinAt } from '../pins';
@@ -25,12 +27,27 @@ export const selectIdle = defineState('select.idle', {
       const selected = editableSelection();
       if (selected && grabHandle(selected, input)) return;
       if (input.button !== 0) return;
-      const hit = objectAt(input.x, input.y);
-      selectObject(hit?.id ?? null);
-      if (hit && !hit.locked) transition('select.pointing', { id: hit.id, startX: input.x, startY: input.y, original: hit.rings });
+      const hit = objectAt(input.x, input.y) ?? proposalToEdit(input);
+      if (!hit) {
+        selectObject(null);
+        return void selectProposal(proposalAt(input.x, input.y)?.id ?? null);
+      }
+      selectObject(hit.id);
+      if (!hit.locked) transition('select.pointing', { id: hit.id, startX: input.x, startY: input.y, original: hit.rings });
     },
   }),
 });
+
+/**
+ * A press on the selected proposal accepts it, so that dragging it (or editing it further) edits
+ * an object: a proposal is edited by accepting it. Others are only selected by a click.
+ */
+function proposalToEdit(input: PointerInput): AnnotationObject | null {
+  const proposal = proposalAt(input.x, input.y);
+  if (!proposal || proposal.id !== getState().selectedProposalId) return null;
+  const [id] = acceptProposals([proposal.id]);
+  return (id && getState().objects.get(id)) || null;
+}
 
 /** A press on a handle of the selected object; returns whether one was there. */
 function grabHandle(selected: AnnotationObject, input: PointerInput): boolean {
