@@ -1,8 +1,9 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist).
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
 import { benchAnnotate } from './annotate.bench';
+import { benchAssist } from './assist.bench';
 import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchOpen } from './open.bench';
@@ -17,6 +18,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'open', file: 'open-image', browser: true, run: benchOpen },
   { name: 'annotate', file: 'annotate', browser: true, run: benchAnnotate },
   { name: 'zip', file: 'zip', browser: true, run: benchZip },
+  { name: 'assist', file: 'assist', browser: true, run: benchAssist },
 ];
 
 const only = process.argv.slice(2);

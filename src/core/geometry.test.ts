@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clipRingToBox, cleanRing, edgeMidpoints, insertVertex, moveVertex, nearestVertex, objectArea, objectBox, pointInRings,
-  clampShift, removeVertex, replaceRingSection, ringArea, ringBox, ringSelfIntersects, translateRings, vertexCount,
+  clampShift, removeVertex, simplifyRingLossy, replaceRingSection, ringArea, ringBox, ringSelfIntersects, translateRings, vertexCount,
 } from './geometry';
 import type { Ring } from './objects';
 import { createRng } from './random';
@@ -313,5 +313,20 @@ describe('replaceRingSection', () => {
     expect(() => replaceRingSection(ring, 2, 2, [])).toThrow(RangeError);
     expect(() => replaceRingSection(ring, 0, 8, [])).toThrow(RangeError);
     expect(() => replaceRingSection(ring, 0, 2, [1])).toThrow(RangeError);
+  });
+});
+
+describe('simplifyRingLossy', () => {
+  it('drops vertices within the tolerance and keeps the corners', () => {
+    // A square with a vertex every pixel along its edges and one 0.4 px bump.
+    const ring: Ring = [];
+    for (let x = 0; x < 10; x++) ring.push(x, x === 5 ? -0.4 : 0);
+    for (let y = 0; y < 10; y++) ring.push(10, y);
+    for (let x = 10; x > 0; x--) ring.push(x, 10);
+    for (let y = 10; y > 0; y--) ring.push(0, y);
+    expect(simplifyRingLossy(ring, 0.5)).toEqual([0, 0, 10, 0, 10, 10, 0, 10]);
+    expect(simplifyRingLossy(ring, 0.3)).toContain(-0.4); // the bump is farther than 0.3 px
+    expect(simplifyRingLossy([0, 0, 1, 0, 0, 1], 5)).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(simplifyRingLossy([0, 0, 5, 0.1, 10, 0, 5, 0.2], 5)).toHaveLength(6); // never below 3 vertices
   });
 });

@@ -10,3 +10,4 @@ export { objectArea } from './geometry/evenOddArea';
 export { ringSelfIntersects } from './geometry/selfIntersection';
 export { clipRingToBox } from './geometry/clip';
 export { type VertexHit, nearestVertex, removeVertex, insertVertex, moveVertex, replaceRingSection, edgeMidpoints } from './geometry/edit';
+export { simplifyRingLossy } from './geometry/simplifyLossy';
