@@ -30,7 +30,11 @@ test('long tasks can be cancelled from their progress bar: nothing half-added, n
   await imageRows(page).last().click();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-shown-image', /\.png$/);
 
-  // A project export with the images in it, cancelled: no file is downloaded.
+  // All 50 in (those already there are skipped), then a project export with the images in it,
+  // big enough to take a while, cancelled: no file is downloaded.
+  await dropFiles(page, ALL_IMAGES.map(realFile));
+  await expect(imageRows(page)).toHaveCount(50, { timeout: 120_000 });
+  await expect(bar).toBeHidden({ timeout: 120_000 });
   let downloads = 0;
   page.on('download', () => downloads++);
   await page.getByRole('button', { name: 'Export…' }).click();
