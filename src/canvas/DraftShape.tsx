@@ -9,7 +9,7 @@ import { DRAFT_COLOR } from './objectColors';
 /** The outline being drawn: its vertices, a line to the mouse, and the first vertex to close on. */
 export function DraftShape() {
   const draft = useAppStore((state) => state.draft);
-  const redrawing = useAppStore((state) => state.toolPath === 'draw.redrawing');
+  const closable = useAppStore((state) => state.toolPath === 'draw.drawing');
   const pointer = useAppStore((state) => state.pointer);
   const view = useAppStore((state) => state.view);
 
@@ -32,13 +32,13 @@ export function DraftShape() {
       const size = 5 / zoom;
       ctx.fillStyle = DRAFT_COLOR;
       for (let i = 0; i < v.length; i += 2) ctx.fillRect(v[i] - size / 2, v[i + 1] - size / 2, size, size);
-      if (!redrawing && clickClosesOutline(v, v[0], v[1], zoom)) {
+      if (closable && clickClosesOutline(v, v[0], v[1], zoom)) {
         ctx.beginPath();
         ctx.arc(v[0], v[1], GRAB_RADIUS_PX / zoom, 0, 2 * Math.PI);
         ctx.stroke();
       }
     },
-    [draft, redrawing, pointer, view],
+    [draft, closable, pointer, view],
   );
 
   return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;

@@ -10,8 +10,8 @@ const MARGIN = 0.25;
 
 export interface RasterScene {
   objects: ReadonlyMap<string, AnnotationObject>;
-  /** Drawn by the selection layer instead. */
-  excludeId: string | null;
+  /** The selected objects: drawn by the selection layer instead. */
+  excluded: ReadonlySet<string>;
   overlay: { mode: OverlayMode; opacity: number };
 }
 
@@ -79,7 +79,7 @@ export class ObjectsRaster {
     const visible = this.visibleBox();
     const inside: AnnotationObject[] = [];
     for (const object of scene.objects.values()) {
-      if (object.hidden || object.id === scene.excludeId) continue;
+      if (object.hidden || scene.excluded.has(object.id)) continue;
       const { box } = objectStats(object);
       if (boxesIntersect(box, area) && boxesIntersect(box, visible)) inside.push(object);
     }

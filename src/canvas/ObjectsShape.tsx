@@ -26,9 +26,11 @@ function changedBoxes(before: ReadonlyMap<string, AnnotationObject>, after: Read
   return boxes.length > MAX_REGION_REDRAWS ? null : boxes;
 }
 
-function boxOf(objects: ReadonlyMap<string, AnnotationObject>, id: string | null): Box[] {
-  const object = id ? objects.get(id) : undefined;
-  return object ? [objectStats(object).box] : [];
+function boxesOf(objects: ReadonlyMap<string, AnnotationObject>, ids: Iterable<string>): Box[] {
+  return [...ids].flatMap((id) => {
+    const object = objects.get(id);
+    return object ? [objectStats(object).box] : [];
+  });
 }
 
 /**
@@ -39,7 +41,8 @@ export function ObjectsShape() {
   const raster = useMemo(() => new ObjectsRaster(), []);
   const shape = useRef<Konva.Shape>(null);
   const objects = useAppStore((state) => state.objects);
-  const selectedId = useAppStore((state) => state.selectedId);
+  const selectedIds = useAppStore((state) => state.selectedIds);
+  const excluded = useMemo(() => new Set(selectedIds), [selectedIds]);
   const overlay = useAppStore((state) => state.overlay);
   const view = useAppStore((state) => state.view);
   const viewport = useAppStore((state) => state.viewport);
@@ -49,15 +52,16 @@ export function ObjectsShape() {
 
   // Model changes: redraw only the regions they touched; a new image or overlay redraws all.
   useLayoutEffect(() => {
-    const scene: RasterScene = { objects, excludeId: selectedId, overlay };
+    const scene: RasterScene = { objects, excluded, overlay };
     const before = shown.current;
     shown.current = scene;
     const { view: current, viewport: size } = getState();
     const boxes = before && before.overlay === overlay ? changedBoxes(before.objects, objects) : null;
-    if (!before || !boxes || !raster.covers(current, size)) raster.redrawAll(scene, current, size);
-    else raster.redrawRegions(scene, [...boxes, ...boxOf(before.objects, before.excludeId), ...boxOf(objects, selectedId)]);
+    const regions = boxes && before ? [...boxes, ...boxesOf(before.objects, before.excluded), ...boxesOf(objects, excluded)] : null;
+    if (!regions || regions.length > MAX_REGION_REDRAWS || !raster.covers(current, size)) raster.redrawAll(scene, current, size);
+    else raster.redrawRegions(scene, regions);
     redraw();
-  }, [objects, selectedId, overlay, raster, redraw]);
+  }, [objects, excluded, overlay, raster, redraw]);
 
   // View changes: reuse (scale) the cache at once, redraw it sharp when the view settles.
   useEffect(() => {

@@ -11,6 +11,7 @@ import { ProposalsShape } from './ProposalsShape';
 import { ObjectsShape } from './ObjectsShape';
 import { ReviewShape } from './ReviewShape';
 import { SelectionShape } from './SelectionShape';
+import { ToolOverlayShape } from './ToolOverlayShape';
 import { useDisplayCanvas } from './useDisplayCanvas';
 import { useElementSize } from './useElementSize';
 import { useSpaceHeld } from './useSpaceHeld';
@@ -108,8 +109,9 @@ export function Viewer() {
     if (input && !panning) toolPointerMove(input);
   }
 
-  const drawing = useAppStore((state) => state.toolPath.startsWith('draw.') || state.toolPath.startsWith('assist.'));
-  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : 'default';
+  const drawing = useAppStore((state) => /^(draw|assist|cut)\./.test(state.toolPath));
+  const brushing = useAppStore((state) => state.toolPath.startsWith('brush.'));
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : brushing ? 'none' : drawing ? 'crosshair' : 'default';
   return (
     <div
       ref={containerRef}
@@ -147,6 +149,7 @@ export function Viewer() {
             <SelectionShape />
             <ReviewShape />
             <DraftShape />
+            <ToolOverlayShape />
           </Layer>
         </Stage>
       )}

@@ -1,4 +1,5 @@
 import { objectArea, objectBox, ringSelfIntersects, vertexCount, type Box } from './geometry';
+import { pieceCount } from './mask/edits';
 import type { AnnotationObject } from './objects';
 
 /** Facts shown in the object list and used to draw and flag an object. */
@@ -8,6 +9,8 @@ export interface ObjectStats {
   vertices: number;
   selfIntersecting: boolean;
   box: Box;
+  /** 4-connected pieces of its pixels: more than one after an eraser cut it in two, say. */
+  pieces: number;
 }
 
 /** Objects are immutable, so facts are computed once per object version and remembered. */
@@ -21,6 +24,8 @@ export function objectStats(object: AnnotationObject): ObjectStats {
       vertices: vertexCount(object.rings),
       selfIntersecting: object.rings.some(ringSelfIntersects),
       box: objectBox(object.rings),
+      // Only an object of several rings can have several pieces (rasterizing costs more than the rest).
+      pieces: object.rings.length > 1 ? pieceCount(object.rings) : 1,
     };
     cache.set(object, stats);
   }

@@ -96,9 +96,12 @@ export interface AnnotationSlice {
   objects: ReadonlyMap<string, AnnotationObject>;
   /** The image these objects belong to (null until its objects are loaded). */
   objectsImageId: string | null;
+  /** The selected object whose handles show (the last one picked); null when none is. */
   selectedId: string | null;
-  /** Geometry of the selected object while a drag is under way; committed on release. */
-  preview: { id: string; rings: Ring[] } | null;
+  /** Every selected object, selectedId included (Shift + click, a box drag, Ctrl+A add to it). */
+  selectedIds: string[];
+  /** Live geometry of the objects being dragged (by id); committed on release. */
+  preview: ReadonlyMap<string, Ring[]> | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -133,6 +136,11 @@ export interface ToolSlice {
   /** The outline being drawn (or the new section of a redraw), in image pixels (flat x, y list). */
   draft: { vertices: number[] } | null;
   overlay: { mode: OverlayMode; opacity: number };
+  /** The round brush: radius in image pixels, and whether it erases (the eraser) or paints. */
+  brush: { radius: number; erases: boolean };
+  /** A brush stroke under way (image pixels, flat x, y list), drawn until it is applied; or a selection box. */
+  stroke: { points: number[]; erases: boolean } | null;
+  selectionBox: { x0: number; y0: number; x1: number; y1: number } | null;
 }
 
 export interface ReviewSlice {
@@ -199,6 +207,7 @@ export const initialState: AppState = {
   objects: new Map(),
   objectsImageId: null,
   selectedId: null,
+  selectedIds: [],
   preview: null,
   canUndo: false,
   canRedo: false,
@@ -219,6 +228,9 @@ export const initialState: AppState = {
   toolPath: 'select.idle',
   draft: null,
   overlay: { mode: 'fill', opacity: 0.35 },
+  brush: { radius: 5, erases: false },
+  stroke: null,
+  selectionBox: null,
   shortcutsHelpOpen: false,
   exportOpen: false,
   lastExport: null,

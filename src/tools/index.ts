@@ -3,11 +3,17 @@
  * and the toolbar use. They only forward input to the current state (see machine.ts). A new
  * mode or state is one file plus one line in the list below.
  */
+import { setBrushErases } from '../store/actions/corrections';
+import { notify } from '../store/actions/notices';
 import { prepareOneClick } from '../store/actions/proposals';
 import { mayEdit, allowEdit } from '../store/actions/review';
-import { useAppStore } from '../store/store';
+import { getState, useAppStore } from '../store/store';
 import { assistMode } from './assist/assist';
 import { assistIdle } from './assist/idle';
+import { brushMode } from './brush/brush';
+import { brushIdle } from './brush/idle';
+import { brushPainting } from './brush/painting';
+import { cutDrawing, cutMode } from './cut/drawing';
 import { drawMode } from './draw/draw';
 import { drawDrawing } from './draw/drawing';
 import { drawIdle } from './draw/idle';
@@ -15,6 +21,7 @@ import { drawRedrawing } from './draw/redrawing';
 import type { PointerInput } from './input';
 import { issuePlacing } from './issue/placing';
 import { currentMode, currentPath, handlerOf, register, transition } from './machine';
+import { selectBoxing } from './select/boxing';
 import { selectIdle } from './select/idle';
 import { selectPointing } from './select/pointing';
 import { selectMode } from './select/select';
@@ -35,6 +42,12 @@ register([
   issuePlacing,
   assistMode,
   assistIdle,
+  selectBoxing,
+  brushMode,
+  brushIdle,
+  brushPainting,
+  cutMode,
+  cutDrawing,
 ]);
 transition('select.idle');
 
@@ -79,6 +92,20 @@ export function startOneClick(): void {
   else transition('assist.idle');
 }
 
+/** B / E: the brush paints into the selected object (or starts one), the eraser takes away from it. */
+export function startBrush(erases: boolean): void {
+  if (!mayEdit()) return void allowEdit(); // says why
+  setBrushErases(erases);
+  transition('brush.idle');
+}
+
+/** S: draw a line across the selected object to cut it in two. */
+export function startCut(): void {
+  if (!mayEdit()) allowEdit(); // says why
+  else if (!getState().selectedId) notify('info', 'Select the object to cut first, then draw a line across it (S).');
+  else transition('cut.drawing');
+}
+
 /** "Select": back to selecting and editing, dropping an unfinished outline. */
 export function stopDrawing(): void {
   transition('select.idle');
@@ -94,7 +121,7 @@ export function togglePlacingIssue(): void {
 /** Another image: whatever gesture was under way ends, the mode stays. */
 function resetInteraction(): void {
   const mode = currentMode();
-  transition(mode === 'draw' ? 'draw.idle' : mode === 'assist' ? 'assist.idle' : 'select.idle');
+  transition(mode === 'draw' ? 'draw.idle' : mode === 'assist' ? 'assist.idle' : mode === 'brush' ? 'brush.idle' : 'select.idle');
 }
 
 useAppStore.subscribe((state, previous) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getState, setState, useAppStore } from '../store/store';
-import { startDrawing, startOneClick, stopDrawing, togglePlacingIssue } from '.';
+import { startBrush, startCut, startDrawing, startOneClick, stopDrawing, togglePlacingIssue } from '.';
 import { registeredPaths, transition } from './machine';
 import { startHarness } from './testing/harness';
 
@@ -24,6 +24,13 @@ describe('the interaction state machine', () => {
     togglePlacingIssue(); // issue.placing
     t.escape();
     startOneClick(); // assist.idle
+    t.escape();
+    t.drag([[60, 60], [70, 70]]); // select.boxing, on empty image
+    startBrush(false); // brush.idle
+    t.drag([[40, 40], [45, 45]]); // brush.painting
+    t.escape();
+    t.click(20, 20);
+    startCut(); // cut.drawing
     t.escape();
     unsubscribe();
     expect([...visited].sort()).toEqual(registeredPaths().sort());

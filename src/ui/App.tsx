@@ -2,6 +2,7 @@ import { Viewer } from '../canvas/Viewer';
 import { useAppStore } from '../store/store';
 import { ConfirmRemoval } from './ConfirmRemoval';
 import { DisplayPanel } from './DisplayPanel';
+import { CorrectPanel } from './CorrectPanel';
 import { Dashboard } from './Dashboard';
 import { DropTarget } from './DropTarget';
 import { ExportDialog } from './ExportDialog';
@@ -39,6 +40,7 @@ export function App() {
             <ProposalsPanel />
             <ReviewPanel />
             <ObjectList />
+            <CorrectPanel />
             <OverlayPanel />
             <LayersPanel />
             <DisplayPanel />

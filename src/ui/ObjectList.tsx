@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useElementSize } from '../canvas/useElementSize';
 import { objectStats } from '../core/objectStats';
 import { byZ, type AnnotationObject } from '../core/objects';
-import { selectObject } from '../store/actions/annotations';
+import { selectObject, toggleInSelection } from '../store/actions/annotations';
 import { centreOn } from '../store/actions/objectCommands';
 import { useAppStore } from '../store/store';
 
@@ -24,13 +24,15 @@ interface Row {
   number: number;
   area: number;
   vertices: number;
-  /** Crosses itself, hidden, locked: counted for sorting. */
+  /** Crosses itself, in several pieces, hidden, locked: counted for sorting. */
   flags: number;
+  pieces: number;
 }
 
 function rowOf(object: AnnotationObject, number: number): Row {
   const stats = objectStats(object);
-  return { object, number, area: stats.area, vertices: stats.vertices, flags: (stats.selfIntersecting ? 4 : 0) + (object.hidden ? 2 : 0) + (object.locked ? 1 : 0) };
+  const flags = (stats.selfIntersecting ? 8 : 0) + (stats.pieces > 1 ? 4 : 0) + (object.hidden ? 2 : 0) + (object.locked ? 1 : 0);
+  return { object, number, area: stats.area, vertices: stats.vertices, flags, pieces: stats.pieces };
 }
 
 /**
@@ -41,16 +43,17 @@ function rowOf(object: AnnotationObject, number: number): Row {
 export function ObjectList() {
   const objects = useAppStore((state) => state.objects);
   const selectedId = useAppStore((state) => state.selectedId);
+  const selectedIds = useAppStore((state) => state.selectedIds);
   const hasImage = useAppStore((state) => state.objectsImageId !== null);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'number', descending: false });
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const all = useMemo(() => byZ([...objects.values()]).map((object, i) => rowOf(object, i + 1)), [objects]);
   const rows = useMemo(() => {
-    const shown = onlyFlagged ? all.filter((row) => row.flags & 4) : all;
+    const shown = onlyFlagged ? all.filter((row) => row.flags & 12) : all;
     const sign = sort.descending ? -1 : 1;
     return [...shown].sort((a, b) => sign * (a[sort.key] - b[sort.key]) || a.number - b.number);
   }, [all, sort, onlyFlagged]);
-  const flagged = useMemo(() => all.filter((row) => row.flags & 4).length, [all]);
+  const flagged = useMemo(() => all.filter((row) => row.flags & 12).length, [all]);
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(scroller);
@@ -76,7 +79,7 @@ export function ObjectList() {
       <h2>
         Objects <span className="count" data-testid="object-count">{all.length}</span>
         {flagged > 0 && (
-          <label className="flag-count" title="Show only the outlines that cross themselves">
+          <label className="flag-count" title="Show only the flagged objects (outline crosses itself, or in separate pieces)">
             <input type="checkbox" checked={onlyFlagged} onChange={(event) => setOnlyFlagged(event.target.checked)} /> ⚠ {flagged}
           </label>
         )}
@@ -92,7 +95,7 @@ export function ObjectList() {
       <div ref={scroller} className="object-scroller" role="listbox" aria-label="Objects of this image" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last).map((row, i) => (
-            <ObjectRow key={row.object.id} row={row} selected={row.object.id === selectedId} top={(first + i) * ROW_HEIGHT} />
+            <ObjectRow key={row.object.id} row={row} selected={selectedIds.includes(row.object.id)} top={(first + i) * ROW_HEIGHT} />
           ))}
         </div>
       </div>
@@ -110,7 +113,8 @@ const ObjectRow = memo(function ObjectRow({ row, selected, top }: { row: Row; se
       data-testid="object-row"
       className={selected ? 'object-row selected' : 'object-row'}
       style={{ top, height: ROW_HEIGHT }}
-      onClick={() => {
+      onClick={(event) => {
+        if (event.shiftKey || event.ctrlKey || event.metaKey) return toggleInSelection(object.id);
         selectObject(object.id);
         centreOn(object.id);
       }}
@@ -119,7 +123,8 @@ const ObjectRow = memo(function ObjectRow({ row, selected, top }: { row: Row; se
       <span>{Math.round(row.area)}</span>
       <span>{row.vertices}</span>
       <span className="flags">
-        {row.flags & 4 ? <span title="Outline crosses itself" className="flag-bad">⚠ crosses</span> : null}
+        {row.flags & 8 ? <span title="Outline crosses itself" className="flag-bad">⚠ crosses</span> : null}
+        {row.pieces > 1 && <span title="In separate pieces: Shift+S splits them into objects" className="flag-bad">⚠ {row.pieces} pieces</span>}
         {object.hidden && <span title="Hidden (H)">hidden</span>}
         {object.locked && <span title="Locked (L)">locked</span>}
       </span>

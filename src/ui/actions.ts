@@ -13,9 +13,11 @@ import {
   paste,
   sendToBack,
   toggleHiddenSelection,
+  selectAll,
   toggleLockedSelection,
   zoomToSelection,
 } from '../store/actions/objectCommands';
+import { fillSelectionHoles, growBrush, growSelection, mergeSelection, shrinkBrush, shrinkSelection, splitSelectionPieces } from '../store/actions/corrections';
 import { openDashboard, openExport, toggleShortcutsHelp } from '../store/actions/panels';
 import { stepImage } from '../store/actions/project';
 import {
@@ -31,7 +33,7 @@ import { toggleChanges, toggleNumbers } from '../store/actions/review';
 import { nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNavigation';
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import type { AppState } from '../store/store';
-import { cancelInteraction, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
+import { cancelInteraction, startBrush, startCut, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
 
 export interface Action {
   id: string;
@@ -70,18 +72,29 @@ export const ACTIONS: Action[] = [
   { id: 'accept-all', label: 'Accept every proposal of this image', keys: ['Shift+A'], button: { text: 'Accept all' }, enabled: (s) => s.proposals.length > 0, run: acceptAllProposals },
   { id: 'reject-all', label: 'Reject every proposal of this image', keys: [], button: { text: 'Reject all' }, enabled: (s) => s.proposals.length > 0, run: rejectAllProposals },
   { id: 'next-proposal', label: 'Next proposal to review (small and least confident first), zoomed', keys: ['P'], button: { text: 'Next (P)' }, enabled: (s) => s.proposals.length > 0, run: nextProposal },
+  { id: 'brush', label: 'Brush: paint into the selected object, or a new one (Shift + drag erases)', keys: ['B'], button: { text: 'Brush' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('brush.') && !s.brush.erases, run: () => startBrush(false) },
+  { id: 'eraser', label: 'Eraser: take away from the selected object', keys: ['E'], button: { text: 'Eraser' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('brush.') && s.brush.erases, run: () => startBrush(true) },
+  { id: 'brush-smaller', label: 'Brush smaller', keys: ['['], run: shrinkBrush },
+  { id: 'brush-larger', label: 'Brush larger', keys: [']'], run: growBrush },
+  { id: 'merge', label: 'Merge the selected objects into one', keys: ['M'], button: { text: 'Merge' }, enabled: (s) => s.selectedIds.length > 1, run: mergeSelection },
+  { id: 'split-pieces', label: 'Split the selected object into its separate pieces', keys: ['Shift+S'], button: { text: 'Split pieces' }, enabled: (s) => s.selectedId !== null, run: splitSelectionPieces },
+  { id: 'cut', label: 'Cut the selected object along a line (click, then Enter)', keys: ['S'], button: { text: 'Cut' }, enabled: (s) => s.selectedId !== null, active: (s) => s.toolPath.startsWith('cut.'), run: startCut },
+  { id: 'grow', label: 'Grow the selected objects by one pixel', keys: ['G'], button: { text: 'Grow' }, enabled: (s) => s.selectedIds.length > 0, run: growSelection },
+  { id: 'shrink', label: 'Shrink the selected objects by one pixel', keys: ['Shift+G'], button: { text: 'Shrink' }, enabled: (s) => s.selectedIds.length > 0, run: shrinkSelection },
+  { id: 'fill-holes', label: 'Fill the holes of the selected objects', keys: ['Shift+H'], button: { text: 'Fill holes' }, enabled: (s) => s.selectedIds.length > 0, run: fillSelectionHoles },
+  { id: 'select-all', label: 'Select every visible object', keys: ['Ctrl+A'], run: selectAll },
   { id: 'close-polygon', label: 'Close the polygon being drawn', keys: ['Enter'], run: () => toolKey('Enter') },
   { id: 'remove-vertex', label: 'Remove the last vertex while drawing', keys: ['Backspace'], run: () => toolKey('Backspace') },
   { id: 'cancel', label: 'Cancel dropping an issue, drawing or dragging, leave drawing mode, or clear the selection', keys: ['Escape'], run: cancelInteraction },
   { id: 'next-object', label: 'Select the next object', keys: ['Tab'], run: () => cycleSelection(1) },
   { id: 'previous-object', label: 'Select the previous object', keys: ['Shift+Tab'], run: () => cycleSelection(-1) },
-  { id: 'delete', label: 'Delete the selected object', keys: ['Delete'], run: deleteSelection },
+  { id: 'delete', label: 'Delete the selected objects', keys: ['Delete'], run: deleteSelection },
   { id: 'copy', label: 'Copy the selected object', keys: ['Ctrl+C'], run: copySelection },
   { id: 'paste', label: 'Paste the copied object (under the mouse)', keys: ['Ctrl+V'], run: paste },
   { id: 'to-front', label: 'Bring the selected object to the front', keys: ['Ctrl+]'], run: bringToFront },
   { id: 'to-back', label: 'Send the selected object to the back', keys: ['Ctrl+['], run: sendToBack },
-  { id: 'hide', label: 'Hide or show the selected object', keys: ['H'], run: toggleHiddenSelection },
-  { id: 'lock', label: 'Lock or unlock the selected object', keys: ['L'], run: toggleLockedSelection },
+  { id: 'hide', label: 'Hide or show the selected objects', keys: ['H'], run: toggleHiddenSelection },
+  { id: 'lock', label: 'Lock or unlock the selected objects', keys: ['L'], run: toggleLockedSelection },
   { id: 'overlay', label: 'Overlay: fill, outline only, hidden', keys: ['V'], run: cycleOverlay },
   { id: 'undo', label: 'Undo', keys: ['Ctrl+Z'], button: { text: 'Undo' }, enabled: (s) => s.canUndo, run: undo },
   { id: 'redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], button: { text: 'Redo' }, enabled: (s) => s.canRedo, run: redo },

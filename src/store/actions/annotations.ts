@@ -33,6 +33,7 @@ async function readAnnotations(imageId: string): Promise<void> {
     objects: new Map(byZ(objects).map((object) => [object.id, object])),
     objectsImageId: imageId,
     selectedId: null,
+    selectedIds: [],
     preview: null,
     // An outline left unfinished here comes back; the tools resume drawing it.
     draft: draft ? { vertices: draft } : null,
@@ -91,16 +92,26 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
     ...extra,
   };
   if (!applyObjectChanges([{ id: object.id, before: null, after: object }], { source, history: 'record' })) return null;
-  setState({ selectedId: object.id });
+  selectObject(object.id);
   return object.id;
 }
 
+type ObjectEdit = Partial<Omit<AnnotationObject, 'id' | 'version'>>;
+
 /** A change to an existing object, stamped with time and author (one undo step). */
-export function updateObject(id: string, change: Partial<Omit<AnnotationObject, 'id' | 'version'>>): void {
-  const before = getState().objects.get(id);
-  if (!before) return;
-  const after = { ...before, ...change, updatedAt: Date.now(), author: getState().user.name };
-  commit([{ id, before, after }]);
+export function updateObject(id: string, change: ObjectEdit): void {
+  updateObjects([{ id, change }]);
+}
+
+/** Changes to several objects as one undo step (a gesture on a selection of many). */
+export function updateObjects(edits: ReadonlyArray<{ id: string; change: ObjectEdit }>): void {
+  const { objects, user } = getState();
+  const now = Date.now();
+  const changes = edits.flatMap(({ id, change }) => {
+    const before = objects.get(id);
+    return before ? [{ id, before, after: { ...before, ...change, updatedAt: now, author: user.name } }] : [];
+  });
+  commit(changes);
 }
 
 export function deleteObjects(ids: string[]): void {
@@ -114,7 +125,25 @@ export function deleteObjects(ids: string[]): void {
 
 /** Selects an object (or nothing); a selected proposal is let go when an object is selected. */
 export function selectObject(id: string | null): void {
-  setState({ selectedId: id, preview: null, ...(id ? { selectedProposalId: null } : {}) });
+  setSelection(id ? [id] : []);
+}
+
+/** Selects these objects together; the last one shows its handles. */
+export function setSelection(ids: string[]): void {
+  const selectedId = ids.at(-1) ?? null;
+  setState({ selectedId, selectedIds: ids, preview: null, ...(selectedId ? { selectedProposalId: null } : {}) });
+}
+
+/** Shift + click: an object joins the selection, or leaves it when it was in. */
+export function toggleInSelection(id: string): void {
+  const { selectedIds } = getState();
+  setSelection(selectedIds.includes(id) ? selectedIds.filter((other) => other !== id) : [...selectedIds, id]);
+}
+
+/** The selected objects that may be edited (locked ones are left alone), bottom to top. */
+export function editableSelectionAll(): AnnotationObject[] {
+  const { selectedIds, objects } = getState();
+  return byZ(selectedIds.map((id) => objects.get(id)).filter((object): object is AnnotationObject => !!object && !object.locked));
 }
 
 /** The selected object, unless it is locked (locked objects cannot be edited). */

@@ -11,7 +11,12 @@ export function setDraft(vertices: number[] | null): void {
   setState({ draft: vertices ? { vertices } : null });
 }
 
-/** The live shape of the selected object during a drag, or null when none is under way. */
-export function setPreview(preview: { id: string; rings: Ring[] } | null): void {
+/** The live shapes of the objects being dragged (by id), or null when no drag is under way. */
+export function setPreview(preview: ReadonlyMap<string, Ring[]> | null): void {
   setState({ preview });
+}
+
+/** The box being dragged to select objects (image pixels), or null. */
+export function setSelectionBox(selectionBox: { x0: number; y0: number; x1: number; y1: number } | null): void {
+  setState({ selectionBox });
 }

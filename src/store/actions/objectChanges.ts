@@ -55,6 +55,7 @@ function replaceOpenObjects(changes: Change<AnnotationObject>[]): void {
     if (after) objects.set(id, after);
     else objects.delete(id);
   }
-  const { selectedId } = getState();
-  setState({ objects, selectedId: selectedId && objects.has(selectedId) ? selectedId : null });
+  const { selectedId, selectedIds } = getState();
+  const kept = selectedIds.filter((id) => objects.has(id));
+  setState({ objects, selectedId: selectedId && objects.has(selectedId) ? selectedId : (kept.at(-1) ?? null), selectedIds: kept });
 }

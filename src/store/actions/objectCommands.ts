@@ -1,13 +1,13 @@
 import { clampShift, objectBox, translateRings } from '../../core/geometry';
 import { byZ, type AnnotationObject, type Ring } from '../../core/objects';
 import { getState, setState, type OverlayMode } from '../store';
-import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, updateObject } from './annotations';
+import { createObject, deleteObjects, editableSelection, imageBounds, selectObject, setSelection, updateObject, updateObjects } from './annotations';
 import { screenToImage, zoomToShow } from '../../core/viewTransform';
 import { centreOnPoint, setZoom } from './view';
 
+/** Delete: every selected object that is not locked, as one step. */
 export function deleteSelection(): void {
-  const selected = editableSelection();
-  if (selected) deleteObjects([selected.id]);
+  deleteObjects(getState().selectedIds);
 }
 
 /** Ctrl+] / Ctrl+[: above or below every other object. */
@@ -26,18 +26,25 @@ function restack(zFor: (objects: AnnotationObject[]) => number): void {
   if (others.length) updateObject(selected.id, { z: zFor(others) });
 }
 
-/** H: hide or show the selected object (a hidden object is not drawn or picked on the canvas). */
-export function toggleHiddenSelection(): void {
-  const { selectedId, objects } = getState();
-  const object = selectedId ? objects.get(selectedId) : undefined;
-  if (object) updateObject(object.id, { hidden: !object.hidden });
+/**
+ * H: hide or show the selected objects (a hidden object is not drawn or picked on the canvas);
+ * L: lock or unlock them (a locked object cannot be edited, moved or deleted). One step; the
+ * object with handles decides whether all are switched on or off.
+ */
+function toggleOnSelection(flag: 'hidden' | 'locked'): void {
+  const { selectedId, selectedIds, objects } = getState();
+  const primary = selectedId ? objects.get(selectedId) : undefined;
+  if (!primary) return;
+  const value = !primary[flag];
+  updateObjects(selectedIds.filter((id) => objects.get(id)?.[flag] !== value).map((id) => ({ id, change: { [flag]: value } })));
 }
 
-/** L: lock or unlock the selected object; locked objects cannot be edited, moved or deleted. */
-export function toggleLockedSelection(): void {
-  const { selectedId, objects } = getState();
-  const object = selectedId ? objects.get(selectedId) : undefined;
-  if (object) updateObject(object.id, { locked: !object.locked });
+export const toggleHiddenSelection = () => toggleOnSelection('hidden');
+export const toggleLockedSelection = () => toggleOnSelection('locked');
+
+/** Ctrl+A: every visible object of the image. */
+export function selectAll(): void {
+  setSelection(byZ([...getState().objects.values()]).filter((object) => !object.hidden).map((object) => object.id));
 }
 
 export function setOverlayMode(mode: OverlayMode): void {

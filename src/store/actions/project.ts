@@ -47,6 +47,7 @@ export async function openImage(id: string): Promise<void> {
     objects: new Map(),
     objectsImageId: null,
     selectedId: null,
+    selectedIds: [],
     preview: null,
     draft: null,
     issues: [],
@@ -84,7 +85,7 @@ export async function removeImages(ids: string[]): Promise<void> {
     const index = images.findIndex((image) => image.id === currentId);
     const neighbour = images.slice(index + 1).find((image) => !gone.has(image.id)) ?? remaining[remaining.length - 1];
     if (neighbour) await openImage(neighbour.id);
-    else setState({ currentId: null, pixels: null, objects: new Map(), objectsImageId: null, selectedId: null });
+    else setState({ currentId: null, pixels: null, objects: new Map(), objectsImageId: null, selectedId: null, selectedIds: [] });
   }
 }
 

@@ -130,7 +130,7 @@ function dropProposals(imageId: string, ids: readonly string[]): void {
 }
 
 export function selectProposal(id: string | null): void {
-  setState({ selectedProposalId: id, ...(id ? { selectedId: null } : {}) });
+  setState({ selectedProposalId: id, ...(id ? { selectedId: null, selectedIds: [] } : {}) });
 }
 
 /** The proposals in review order: small ones first (easy to miss), then the least confident. */

@@ -1,7 +1,7 @@
 import { GRAB_RADIUS_PX } from '../../core/interaction';
 import { edgeMidpoints, insertVertex, nearestVertex, removeVertex } from '../../core/geometry';
 import type { AnnotationObject } from '../../core/objects';
-import { editableSelection, selectObject, updateObject } from '../../store/actions/annotations';
+import { editableSelection, editableSelectionAll, selectObject, toggleInSelection, updateObject } from '../../store/actions/annotations';
 import { objectAt } from '../../store/actions/hitTest';
 import { acceptProposals, proposalAt, selectProposal } from '../../store/actions/proposals';
 import { getState } from '../../store/store';
@@ -28,12 +28,17 @@ export const selectIdle = defineState('select.idle', {
       if (selected && grabHandle(selected, input)) return;
       if (input.button !== 0) return;
       const hit = objectAt(input.x, input.y) ?? proposalToEdit(input);
+      if (hit && input.shift) return toggleInSelection(hit.id);
       if (!hit) {
-        selectObject(null);
-        return void selectProposal(proposalAt(input.x, input.y)?.id ?? null);
+        const proposal = proposalAt(input.x, input.y);
+        if (proposal) return selectProposal(proposal.id);
+        if (!input.shift) selectObject(null);
+        return void transition('select.boxing', { startX: input.x, startY: input.y, adding: input.shift });
       }
-      selectObject(hit.id);
-      if (!hit.locked) transition('select.pointing', { id: hit.id, startX: input.x, startY: input.y, original: hit.rings });
+      // A press on one of several selected objects drags them all; on another, it alone.
+      if (!getState().selectedIds.includes(hit.id)) selectObject(hit.id);
+      const moving = editableSelectionAll();
+      if (moving.length) transition('select.pointing', { startX: input.x, startY: input.y, originals: new Map(moving.map((object) => [object.id, object.rings])) });
     },
   }),
 });

@@ -2,12 +2,12 @@ import { DRAG_THRESHOLD_PX } from '../../core/interaction';
 import type { Ring } from '../../core/objects';
 import { defineState, handlerOf, transition } from '../machine';
 
-/** Where a press on an object started (image pixels) and the object's shape then. */
+/** Where a press on the selection started (image pixels) and the shapes of the objects it moves. */
 export interface PressData {
-  id: string;
   startX: number;
   startY: number;
-  original: Ring[];
+  /** The rings of every object a drag moves, by id. */
+  originals: ReadonlyMap<string, Ring[]>;
 }
 
 declare module '../machine' {

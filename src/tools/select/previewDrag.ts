@@ -1,27 +1,31 @@
 import type { Ring } from '../../core/objects';
-import { updateObject } from '../../store/actions/annotations';
+import { updateObjects } from '../../store/actions/annotations';
 import { setPreview } from '../../store/actions/interaction';
 import type { PointerInput } from '../input';
 import { transition, type StateHandlers } from '../machine';
 
+/** Rings by object id. */
+export type Shapes = ReadonlyMap<string, Ring[]>;
+
 /**
- * What every drag of the selected object's shape shares: the live shape is the store's
- * `preview` (`reshape` makes it from each pointer position), the release makes it one undo step
- * when it differs from `original`, and Esc drops it. `start` is shown at once when it differs
+ * What every drag of objects' shapes shares: the live shapes are the store's `preview`
+ * (`reshape` makes them from each pointer position), the release makes them one undo step when
+ * they differ from `original`, and Esc drops them. `start` is shown at once when it differs
  * (a vertex just inserted).
  */
-export function previewDrag(id: string, original: Ring[], reshape: (input: PointerInput) => Ring[], start: Ring[] = original): StateHandlers {
-  let rings = start;
+export function previewDrag(original: Shapes, reshape: (input: PointerInput) => Shapes, start: Shapes = original): StateHandlers {
+  let shapes = start;
   return {
     onEnter() {
-      if (rings !== original) setPreview({ id, rings });
+      if (shapes !== original) setPreview(shapes);
     },
     onPointerMove(input) {
-      rings = reshape(input);
-      setPreview({ id, rings });
+      shapes = reshape(input);
+      setPreview(shapes);
     },
     onPointerUp() {
-      if (rings !== original) updateObject(id, { rings });
+      const changed = [...shapes].filter(([id, rings]) => rings !== original.get(id));
+      if (changed.length) updateObjects(changed.map(([id, rings]) => ({ id, change: { rings } })));
       transition('select.idle');
     },
     onCancel() {

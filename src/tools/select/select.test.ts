@@ -51,7 +51,7 @@ describe('select.translating', () => {
     t.press(20, 20);
     t.move(25, 22);
     t.expectState('select.translating');
-    expect(getState().preview?.rings[0]).toEqual([15, 12, 35, 12, 35, 32, 15, 32]);
+    expect(getState().preview?.get(id)?.[0]).toEqual([15, 12, 35, 12, 35, 32, 15, 32]);
     expect(rings()).toEqual(SQUARE); // live only as preview
     t.move(200, 22); // far past the right edge: stops at the border
     t.release();
@@ -103,7 +103,7 @@ describe('select.draggingVertex and select.inserting', () => {
   it('clamps a dragged vertex to the image and drops the drag on Esc', () => {
     t.press(30, 10);
     t.move(-20, -20);
-    expect(getState().preview?.rings[0]).toEqual([10, 10, 0, 0, 30, 30, 10, 30]);
+    expect(getState().preview?.get(id)?.[0]).toEqual([10, 10, 0, 0, 30, 30, 10, 30]);
     t.escape();
     t.expectState('select.idle');
     expect(rings()).toEqual(SQUARE);

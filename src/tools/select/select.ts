@@ -1,5 +1,5 @@
 import { clampShift, objectBox, translateRings } from '../../core/geometry';
-import { editableSelection, imageBounds, selectObject, updateObject } from '../../store/actions/annotations';
+import { editableSelectionAll, imageBounds, selectObject, updateObjects } from '../../store/actions/annotations';
 import { defineMode } from '../machine';
 
 /** Arrow key to the shift it nudges the selected object by, in image pixels. */
@@ -7,13 +7,13 @@ const NUDGES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRigh
 
 /** Selecting and editing: what every select state does unless it says otherwise. */
 export const selectMode = defineMode('select', {
-  /** Arrow keys move the selected object by whole pixels, kept inside the image. */
+  /** Arrow keys move the selected objects by whole pixels, together, kept inside the image. */
   onKey(combo) {
     const nudge = NUDGES[combo];
-    const selected = editableSelection();
-    if (!nudge || !selected) return false;
-    const [dx, dy] = clampShift(objectBox(selected.rings), nudge[0], nudge[1], imageBounds());
-    if (dx !== 0 || dy !== 0) updateObject(selected.id, { rings: translateRings(selected.rings, dx, dy) });
+    const selected = editableSelectionAll();
+    if (!nudge || selected.length === 0) return false;
+    const [dx, dy] = clampShift(objectBox(selected.flatMap((object) => object.rings)), nudge[0], nudge[1], imageBounds());
+    if (dx !== 0 || dy !== 0) updateObjects(selected.map((object) => ({ id: object.id, change: { rings: translateRings(object.rings, dx, dy) } })));
     return true;
   },
   onCancel() {

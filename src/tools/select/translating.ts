@@ -10,11 +10,13 @@ declare module '../machine' {
   }
 }
 
-/** Dragging an object, kept inside the image; the release makes it one undo step, Esc puts it back. */
+/** Dragging the selected objects together, kept inside the image; the release is one undo step, Esc puts them back. */
 export const selectTranslating = defineState('select.translating', {
-  enter: ({ id, startX, startY, original }) =>
-    previewDrag(id, original, (input) => {
-      const [dx, dy] = clampShift(objectBox(original), input.x - startX, input.y - startY, imageBounds());
-      return translateRings(original, dx, dy);
-    }),
+  enter: ({ originals, startX, startY }) => {
+    const box = objectBox([...originals.values()].flat());
+    return previewDrag(originals, (input) => {
+      const [dx, dy] = clampShift(box, input.x - startX, input.y - startY, imageBounds());
+      return new Map([...originals].map(([id, rings]) => [id, translateRings(rings, dx, dy)]));
+    });
+  },
 });

@@ -29,13 +29,12 @@ declare module '../machine' {
  */
 function vertexDrag({ id, ring, index, original, rings: start }: VertexDragData): StateHandlers {
   return previewDrag(
-    id,
-    original,
+    new Map([[id, original]]),
     (input) => {
       const [x, y] = clampToImage(input.x, input.y, imageBounds());
-      return start.map((r, i) => (i === ring ? moveVertex(r, index, x, y) : r));
+      return new Map([[id, start.map((r, i) => (i === ring ? moveVertex(r, index, x, y) : r))]]);
     },
-    start,
+    start === original ? undefined : new Map([[id, start]]),
   );
 }
 
