@@ -5,7 +5,9 @@ import { seedDemoOnFirstStart } from './store/actions/intake';
 import { notify } from './store/actions/notices';
 import { allSaved, flushSaves } from './store/actions/autosave';
 import { flushRememberedView } from './store/actions/imageMemory';
-import { loadProject } from './store/actions/project';
+import { loadConflicts } from './store/actions/conflicts';
+import { loadProject, showImages } from './store/actions/project';
+import { listenToOtherTabs } from './store/actions/tabSync';
 import { loadUser } from './store/actions/review';
 import './ui/styles.css';
 
@@ -27,7 +29,9 @@ window.addEventListener('beforeunload', (event) => {
   if (!allSaved()) event.preventDefault();
 });
 
+listenToOtherTabs(showImages);
 loadUser()
   .then(loadProject)
+  .then(loadConflicts)
   .then(seedDemoOnFirstStart)
   .catch((error) => notify('error', `The stored project could not be opened: ${error instanceof Error ? error.message : error}`));

@@ -82,4 +82,18 @@ describe('History', () => {
     history.record([]);
     expect(history.canUndo).toBe(false);
   });
+
+  it('forgets the undo and redo steps on objects changed elsewhere, keeping the others in order', () => {
+    const history = new History<string>();
+    history.record([{ id: 'a', before: null, after: '1' }]);
+    history.record([{ id: 'b', before: null, after: '1' }]);
+    history.record([{ id: 'a', before: '1', after: '2' }, { id: 'c', before: null, after: '1' }]);
+    history.record([{ id: 'c', before: '1', after: '2' }]);
+    history.undo();
+    history.forget(['a']);
+    expect(history.undo()).toEqual([{ id: 'b', before: null, after: '1' }]);
+    expect(history.canUndo).toBe(false);
+    expect(history.redo()).toEqual([{ id: 'b', before: null, after: '1' }]);
+    expect(history.redo()).toEqual([{ id: 'c', before: '1', after: '2' }]);
+  });
 });

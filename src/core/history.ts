@@ -50,6 +50,17 @@ export class History<T> {
     return step;
   }
 
+  /**
+   * Drops every step that touches one of `ids` (changed elsewhere: undoing or redoing such a
+   * step would silently overwrite that change). Steps on other objects stay.
+   */
+  forget(ids: Iterable<string>): void {
+    const gone = new Set(ids);
+    const keep = (step: Step<T>) => !step.some((change) => gone.has(change.id));
+    this.done = this.done.filter(keep);
+    this.undone = this.undone.filter(keep);
+  }
+
   get canUndo(): boolean {
     return this.done.length > 0;
   }

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { AnnotationObject } from '../core/objects';
 import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord } from './schema';
@@ -42,8 +42,18 @@ export async function loadPixels(id: string): Promise<PixelsRecord | undefined> 
   return (await database()).get('pixels', id);
 }
 
+/**
+ * Writes an image's metadata. Its object count is kept as stored: only a save of its objects
+ * sets it, so a tab's stale figure never overwrites the true one.
+ */
 export async function updateImageRecord(image: ImageRecord): Promise<void> {
-  await (await database()).put('images', image);
+  const tx = (await database()).transaction('images', 'readwrite');
+  await Promise.all([putKeepingCount(tx.objectStore('images'), image), tx.done]);
+}
+
+async function putKeepingCount(images: IDBPObjectStore<AnnotatorDB, ArrayLike<StoreNames<AnnotatorDB>>, 'images', 'readwrite'>, image: ImageRecord): Promise<void> {
+  const stored = await images.get(image.id);
+  await images.put(stored ? { ...image, objectCount: stored.objectCount } : image);
 }
 
 /** All [imageId, …] keys of one image (objects, snapshots): arrays sort after strings and numbers, so [id, []] is an upper bound. */
@@ -67,24 +77,67 @@ export async function deleteImages(ids: string[], metaKeys: string[] = []): Prom
 
 /** The objects of one image (any order; the caller sorts by z). */
 export async function loadObjects(imageId: string): Promise<AnnotationObject[]> {
-  const records = await (await database()).getAll('objects', keysOfImage(imageId));
-  return records.map(({ imageId: _image, ...object }) => object);
+  return (await (await database()).getAll('objects', keysOfImage(imageId))).map(withoutImageId);
+}
+
+/** A write of one object (null = removal), valid only while the stored version is still `base` (null = absent). */
+export interface ObjectWrite {
+  id: string;
+  base: number | null;
+  after: AnnotationObject | null;
+}
+
+/** What a save did: the writes made, those refused because the object changed meanwhile, and the stored count. */
+export interface SaveOutcome {
+  written: ObjectWrite[];
+  conflicts: Array<{ write: ObjectWrite; stored: AnnotationObject | null }>;
+  objectCount: number;
 }
 
 /**
- * Writes changed objects and removals of one image in one transaction, and sets the image's
- * object count to the number of objects stored once they are in: either all of it is stored or
- * none (a failed save never half-writes). Returns the stored count.
+ * Writes changed objects and removals of one image in one transaction, each as a compare-and-set
+ * on its version: a write whose base is not the stored version (another tab or machine changed
+ * the object since) is not made but returned as a conflict. Then sets the image's object count
+ * to the number actually stored. Either all of it is stored or none.
  */
-export async function saveObjectChanges(imageId: string, put: AnnotationObject[], remove: string[]): Promise<number> {
+export async function saveObjectChanges(imageId: string, writes: ObjectWrite[]): Promise<SaveOutcome> {
   const tx = (await database()).transaction(['objects', 'images'], 'readwrite');
   const objects = tx.objectStore('objects');
   const images = tx.objectStore('images');
-  const writes = Promise.all([...put.map((object) => objects.put({ ...object, imageId })), ...remove.map((id) => objects.delete([imageId, id]))]);
-  const [, image, objectCount] = await Promise.all([writes, images.get(imageId), objects.count(keysOfImage(imageId))]);
-  if (image) await images.put({ ...image, objectCount });
+  const stored = await Promise.all(writes.map(({ id }) => objects.get([imageId, id])));
+  const outcome: SaveOutcome = { written: [], conflicts: [], objectCount: 0 };
+  const requests = writes.map((write, i) => {
+    const record = stored[i];
+    const current = record ? withoutImageId(record) : null;
+    const sameOutcome = !current && !write.after; // both removed it: nothing to choose between
+    if ((current?.version ?? null) !== write.base && !sameOutcome) {
+      outcome.conflicts.push({ write, stored: current });
+      return null;
+    }
+    outcome.written.push(write);
+    return write.after ? objects.put({ ...write.after, imageId }) : objects.delete([imageId, write.id]);
+  });
+  const [, image, objectCount] = await Promise.all([Promise.all(requests), images.get(imageId), objects.count(keysOfImage(imageId))]);
+  if (image && image.objectCount !== objectCount) await images.put({ ...image, objectCount });
   await tx.done;
-  return objectCount;
+  outcome.objectCount = objectCount;
+  return outcome;
+}
+
+/** One stored object of an image, or null. */
+export async function loadObject(imageId: string, id: string): Promise<AnnotationObject | null> {
+  const record = await (await database()).get('objects', [imageId, id]);
+  return record ? withoutImageId(record) : null;
+}
+
+function withoutImageId({ imageId: _image, ...object }: AnnotationObject & { imageId: string }): AnnotationObject {
+  return object;
+}
+
+/** Every meta record whose key starts with `prefix`. */
+export async function readMetaWithPrefix<T>(prefix: string): Promise<T[]> {
+  const records = await (await database()).getAll('meta', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  return records.map((record) => record.value as T);
 }
 
 export async function readMeta<T>(key: string): Promise<T | undefined> {
@@ -110,7 +163,7 @@ export async function loadSource(id: string): Promise<SourceRecord | undefined> 
 /** Changes an image's review status and keeps a snapshot of its objects, in one transaction. */
 export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | null): Promise<void> {
   const tx = (await database()).transaction(['images', 'snapshots'], 'readwrite');
-  await Promise.all([tx.objectStore('images').put(image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
+  await Promise.all([putKeepingCount(tx.objectStore('images'), image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
 }
 
 /** Every submission of an image, oldest first. */

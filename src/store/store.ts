@@ -89,6 +89,18 @@ export interface SaveSlice {
   pendingSaves: number;
   /** The last write failed; changes are kept in memory and retried. */
   saveFailed: boolean;
+  /** Objects changed here and in another tab or machine at once, until the user chooses a version. */
+  conflicts: Conflict[];
+}
+
+/** Both versions of an object changed in two places; neither is lost until the user chooses. */
+export interface Conflict {
+  imageId: string;
+  id: string;
+  /** This tab's version (null: deleted here). */
+  mine: AnnotationObject | null;
+  /** The stored version the other tab wrote (null: deleted there). */
+  theirs: AnnotationObject | null;
 }
 
 export interface AnnotationSlice {
@@ -204,6 +216,7 @@ export const initialState: AppState = {
   noticeLogOpen: false,
   pendingSaves: 0,
   saveFailed: false,
+  conflicts: [],
   objects: new Map(),
   objectsImageId: null,
   selectedId: null,

@@ -13,6 +13,7 @@ import { ImportChoiceDialog } from './ImportChoiceDialog';
 import { LayersPanel } from './LayersPanel';
 import { IssueDialog } from './IssueDialog';
 import { Notices } from './Notices';
+import { ConflictBar } from './ConflictBar';
 import { ObjectList } from './ObjectList';
 import { OverlayPanel } from './OverlayPanel';
 import { ProgressBar } from './ProgressBar';
@@ -50,6 +51,7 @@ export function App() {
         <StatusBar />
       </div>
       <ProgressBar />
+      <ConflictBar />
       <Notices />
       <ShortcutsHelp />
       <ConfirmRemoval />

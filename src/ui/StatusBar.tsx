@@ -23,6 +23,7 @@ export function StatusBar() {
   // Images and annotations being brought in count as unsaved until they are all in.
   const saving = useAppStore((state) => state.pendingSaves > 0 || state.bringingIn > 0);
   const failed = useAppStore((state) => state.saveFailed);
+  const conflicts = useAppStore((state) => state.conflicts.length);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="cursor-position">{position}</span>
@@ -31,8 +32,8 @@ export function StatusBar() {
       {image && <span>{`${image.width} × ${image.height} px`}</span>}
       {image && <span>{`zoom ${Math.round(zoom * 100)} %`}</span>}
       <NoticeLog />
-      <span data-testid="save-state" className={failed ? 'save-failed' : saving ? 'saving' : 'saved'}>
-        {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : 'All changes saved'}
+      <span data-testid="save-state" className={failed || conflicts ? 'save-failed' : saving ? 'saving' : 'saved'}>
+        {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : conflicts ? `${conflicts} conflicting ${conflicts === 1 ? 'change' : 'changes'} to resolve` : 'All changes saved'}
       </span>
     </footer>
   );

@@ -17,7 +17,13 @@ export const loadPixels: typeof Db.loadPixels = none;
 export const updateImageRecord: typeof Db.updateImageRecord = none;
 export const deleteImages: typeof Db.deleteImages = none;
 export const loadObjects: typeof Db.loadObjects = nothing;
-export const saveObjectChanges: typeof Db.saveObjectChanges = async (_imageId, put) => put.length;
+export const saveObjectChanges: typeof Db.saveObjectChanges = async (_imageId, writes) => ({
+  written: writes,
+  conflicts: [],
+  objectCount: writes.filter((write) => write.after).length,
+});
+export const loadObject: typeof Db.loadObject = async () => null;
+export const readMetaWithPrefix: typeof Db.readMetaWithPrefix = nothing;
 export const readMeta: typeof Db.readMeta = none;
 export const writeMeta: typeof Db.writeMeta = none;
 export const deleteMeta: typeof Db.deleteMeta = none;

@@ -98,17 +98,27 @@ export function createObject(rings: Ring[], extra: Partial<AnnotationObject> = {
 
 type ObjectEdit = Partial<Omit<AnnotationObject, 'id' | 'version'>>;
 
+/** The open image's objects with these ids, as they are now. */
+export function objectsNamed(ids: Iterable<string>): Map<string, AnnotationObject> {
+  const { objects } = getState();
+  return new Map([...ids].flatMap((id) => { const object = objects.get(id); return object ? [[id, object] as const] : []; }));
+}
+
 /** A change to an existing object, stamped with time and author (one undo step). */
 export function updateObject(id: string, change: ObjectEdit): void {
   updateObjects([{ id, change }]);
 }
 
-/** Changes to several objects as one undo step (a gesture on a selection of many). */
-export function updateObjects(edits: ReadonlyArray<{ id: string; change: ObjectEdit }>): void {
+/**
+ * Changes to several objects as one undo step (a gesture on a selection of many). `basis`: the
+ * objects as they were when the gesture began, when it may have outlasted a change from another
+ * tab; the edit is then made on what the user saw, and saving it asks which version to keep.
+ */
+export function updateObjects(edits: ReadonlyArray<{ id: string; change: ObjectEdit }>, basis?: ReadonlyMap<string, AnnotationObject>): void {
   const { objects, user } = getState();
   const now = Date.now();
   const changes = edits.flatMap(({ id, change }) => {
-    const before = objects.get(id);
+    const before = objects.has(id) ? (basis?.get(id) ?? objects.get(id)) : undefined;
     return before ? [{ id, before, after: { ...before, ...change, updatedAt: now, author: user.name } }] : [];
   });
   commit(changes);

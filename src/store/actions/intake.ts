@@ -13,6 +13,7 @@ import { addImportedObjects, importAnnotationFiles, isAnnotationFile } from './i
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
 import { bringIn, runTask, type TaskControl } from './tasks';
+import { announceImagesChanged } from './tabSync';
 
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
@@ -54,6 +55,7 @@ async function store(image: PreparedImage, order: number, source: File | null, d
     { id: record.id, display: image.display, original: image.original },
     source ? { id: record.id, name: source.name, blob: source } : null,
   );
+  announceImagesChanged();
   // Files decode in parallel and finish in any order; the list keeps the order they were given in.
   setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
   return record;

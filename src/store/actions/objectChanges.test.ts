@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationObject } from '../../core/objects';
+import type { ObjectWrite, SaveOutcome } from '../../io/db';
 import type { ImageRecord } from '../../core/project';
 import type { ReviewIssue } from '../../core/review/issues';
 import { getState, initialState, setState } from '../store';
@@ -11,10 +12,13 @@ import { applyObjectChanges } from './objectChanges';
 const writes: Array<{ imageId: string; put: string[]; remove: string[]; release: () => void }> = [];
 let hold = false;
 vi.mock('../../io/db', () => ({
-  saveObjectChanges: (imageId: string, put: AnnotationObject[], remove: string[]) =>
-    new Promise<number>((resolve) => {
-      writes.push({ imageId, put: put.map((o) => o.id), remove, release: () => resolve(put.length) });
-      if (!hold) resolve(put.length);
+  saveObjectChanges: (imageId: string, changes: ObjectWrite[]) =>
+    new Promise<SaveOutcome>((resolve) => {
+      const put = changes.filter((change) => change.after).map((change) => change.id);
+      const remove = changes.filter((change) => !change.after).map((change) => change.id);
+      const outcome = { written: changes, conflicts: [], objectCount: put.length };
+      writes.push({ imageId, put, remove, release: () => resolve(outcome) });
+      if (!hold) resolve(outcome);
     }),
   saveIssues: async () => {},
   saveStatus: async () => {},

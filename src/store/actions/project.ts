@@ -11,6 +11,7 @@ import { forgetPendingSaves } from './autosave';
 import { notify } from './notices';
 import { loadReview } from './review';
 import { trackSave } from './saving';
+import { announceImagesChanged } from './tabSync';
 
 const LAST_OPENED_KEY = 'lastOpenedImage';
 
@@ -72,21 +73,27 @@ export function stepImage(step: number): void {
 /** Removes images and all their stored data; opens a neighbour if the open image went. */
 export async function removeImages(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const { images, currentId } = getState();
+  const { images } = getState();
   for (const id of ids) {
     forgetPendingSaves(id);
     forgetHistory(id);
   }
   await deleteImages(ids, ids.flatMap(memoryKeys));
+  announceImagesChanged();
   const gone = new Set(ids);
-  const remaining = images.filter((image) => !gone.has(image.id));
+  await showImages(images.filter((image) => !gone.has(image.id)));
+}
+
+/** Shows a new image list (after removals here or changes in another tab); opens a neighbour if the open image went. */
+export async function showImages(remaining: ImageRecord[]): Promise<void> {
+  const { images, currentId } = getState();
   setState({ images: remaining });
-  if (currentId && gone.has(currentId)) {
-    const index = images.findIndex((image) => image.id === currentId);
-    const neighbour = images.slice(index + 1).find((image) => !gone.has(image.id)) ?? remaining[remaining.length - 1];
-    if (neighbour) await openImage(neighbour.id);
-    else setState({ currentId: null, pixels: null, objects: new Map(), objectsImageId: null, selectedId: null, selectedIds: [] });
-  }
+  if (!currentId || remaining.some((image) => image.id === currentId)) return;
+  const index = images.findIndex((image) => image.id === currentId);
+  const kept = new Set(remaining.map((image) => image.id));
+  const neighbour = images.slice(index + 1).find((image) => kept.has(image.id)) ?? remaining.at(-1);
+  if (neighbour) await openImage(neighbour.id);
+  else setState({ currentId: null, pixels: null, objects: new Map(), objectsImageId: null, selectedId: null, selectedIds: [] });
 }
 
 export function removeDemoImages(): Promise<void> {
@@ -107,7 +114,7 @@ export function setSplit(ids: string[], split: string | undefined): void {
     if (!image || image.split === split) continue;
     const updated: ImageRecord = { ...image, split };
     patchImage(id, updated);
-    void trackSave(updateImageRecord(updated), `${image.name}: split not saved`);
+    void trackSave(updateImageRecord(updated).then(announceImagesChanged), `${image.name}: split not saved`);
   }
 }
 

@@ -7,6 +7,7 @@ import { currentImage, getState, imageById, patchImage, setState, type AppState 
 import type { AppliedChanges } from './afterChange';
 import { notify } from './notices';
 import { trackSave } from './saving';
+import { announceImagesChanged } from './tabSync';
 
 const USER_KEY = 'user';
 
@@ -54,7 +55,7 @@ export async function changeStatus(action: StatusAction): Promise<void> {
     action === 'submit' ? { imageId: image.id, submittedAt, submittedBy: name, objects: [...getState().objects.values()] } : null;
   patchImage(image.id, updated);
   if (snapshot) setState({ snapshot });
-  await trackSave(saveStatus(updated, snapshot), `${image.name}: status not saved`);
+  await trackSave(saveStatus(updated, snapshot).then(announceImagesChanged), `${image.name}: status not saved`);
 }
 
 /**
@@ -75,7 +76,7 @@ export function allowEdit(imageId = getState().objectsImageId): boolean {
   if (status !== image.status) {
     const updated = withStatus(image, status);
     patchImage(image.id, updated);
-    void trackSave(saveStatus(updated, null), `${image.name}: status not saved`);
+    void trackSave(saveStatus(updated, null).then(announceImagesChanged), `${image.name}: status not saved`);
   }
   return true;
 }

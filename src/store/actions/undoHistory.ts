@@ -1,5 +1,6 @@
 import { History } from '../../core/history';
 import type { AnnotationObject } from '../../core/objects';
+import { getState, setState } from '../store';
 
 /** Undo steps kept per image (a whole gesture is one step). */
 export const UNDO_DEPTH = 500;
@@ -16,4 +17,12 @@ export function historyOf(imageId: string): History<AnnotationObject> {
 /** Drops the undo history of a removed image. */
 export function forgetHistory(imageId: string): void {
   histories.delete(imageId);
+}
+
+/** Drops the undo and redo steps on objects changed elsewhere (see History.forget). */
+export function forgetStepsOn(imageId: string, ids: string[]): void {
+  const history = histories.get(imageId);
+  if (!history) return;
+  history.forget(ids);
+  if (getState().objectsImageId === imageId) setState({ canUndo: history.canUndo, canRedo: history.canRedo });
 }
