@@ -7,6 +7,8 @@ import { writeTiff } from './tiffWriter';
 import { decodePng } from './png';
 import { decodeTiff, isTiff } from './tiff';
 import { errorOf } from '../testing/errors';
+import { encodeLzw } from '../testing/lzw';
+import { deflateZlib } from './zlib';
 
 const dir = sharedDataDir();
 
@@ -109,5 +111,39 @@ describe.skipIf(!dir)('decodeTiff on real pixels', () => {
     const png = decodePng('in.png', readFileSync(join(dir!, 'normalization', 'hoechst_like_1104x1104.input.png')));
     const tiff = writeTiff({ width: png.width, height: png.height, bits: 16, data: png.data, deflate: true });
     expect(rasterDifference(decodeTiff('hoechst.tif', tiff), png)).toBeNull();
+  });
+});
+
+describe('decodeTiff bounds what it inflates by the size the header gives', () => {
+  const gray = ramp(300 * 200, 7, 256);
+  it('reads LZW strips (counted exactly before decoding) of text-like and repetitive data', () => {
+    for (const data of [gray, new Array(300 * 200).fill(9)]) {
+      const tiff = writeTiff({ width: 300, height: 200, bits: 8, data, strip: { compression: 5, bytes: encodeLzw(Uint8Array.from(data)) } });
+      expect(decodeTiff('lzw.tif', tiff).data).toEqual(Uint8Array.from(data));
+    }
+  });
+
+  // The message is this module's own check, made before the library inflates anything.
+  it('refuses a Deflate strip and an LZW strip that inflate far past a 100 x 100 header', () => {
+    const bomb = new Uint8Array(64 * 1024 * 1024); // 64 MB of zeros for 10,000 pixels
+    const deflated = writeTiff({ width: 100, height: 100, bits: 8, data: [], strip: { compression: 8, bytes: deflateZlib(bomb) } });
+    const lzw = writeTiff({ width: 100, height: 100, bits: 8, data: [], strip: { compression: 5, bytes: encodeLzw(bomb.subarray(0, 1024 * 1024)) } });
+    for (const [name, file] of [['bomb.tif', deflated], ['bomb-lzw.tif', lzw]] as const) {
+      expect(errorOf(() => decodeTiff(name, file)).message).toBe(
+        `${name}: TIFF strip 1 holds more than the 10000 bytes its 100 x 100 pixels need (a decompression bomb or a corrupt file)`,
+      );
+    }
+  });
+
+  it('refuses a strip list that does not match the image size', () => {
+    const tiff = writeTiff({ width: 4, height: 4, bits: 8, data: ramp(16, 1, 256) });
+    // RowsPerStrip 278 (value at byte 8 of its entry) set to 1: 4 strips expected, 1 listed.
+    const view = new DataView(tiff.buffer);
+    const ifd = view.getUint32(4, true);
+    for (let i = 0; i < view.getUint16(ifd, true); i++) {
+      const at = ifd + 2 + i * 12;
+      if (view.getUint16(at, true) === 278) view.setUint32(at + 8, 1, true);
+    }
+    expect(errorOf(() => decodeTiff('strips.tif', tiff)).message).toBe('strips.tif: corrupt TIFF: 1 strips listed, 4 expected for 4 x 4 pixels');
   });
 });

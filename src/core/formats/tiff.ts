@@ -12,6 +12,7 @@ import { decode, type TiffIfd } from 'tiff';
 import { FileFormatError } from '../errors';
 import type { Channels, Raster } from '../raster';
 import { checkPixelCount, wrapLibraryErrors } from './common';
+import { checkInflatedSizes } from './tiffBounds';
 
 const WHITE_IS_ZERO = 0, BLACK_IS_ZERO = 1, RGB = 2, PALETTE = 3;
 const COMPRESSIONS: Record<number, string> = {
@@ -28,14 +29,16 @@ export function isTiff(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decodes the first page of a TIFF. The directory is parsed alone first, so size limits and
- * unsupported layouts are refused before any pixel buffer is allocated or strip inflated.
+ * Decodes the first page of a TIFF. The directory is parsed alone first, so size limits,
+ * unsupported layouts and strips that would inflate past the header's size are refused before
+ * any pixel buffer is allocated or strip inflated.
  * Throws FileFormatError naming `fileName` and the reason.
  */
 export function decodeTiff(fileName: string, bytes: Uint8Array): Raster {
   if (!isTiff(bytes)) throw new FileFormatError(fileName, 'not a TIFF file (no II*/MM* byte-order mark)');
   const header = wrapLibraryErrors(fileName, 'TIFF', () => firstPage(bytes, true));
   const layout = checkLayout(fileName, header);
+  checkInflatedSizes(fileName, bytes, header, layout);
   const ifd = wrapLibraryErrors(fileName, 'TIFF', () => firstPage(bytes, false));
   return wrapLibraryErrors(fileName, 'TIFF', () => toRaster(fileName, ifd, layout));
 }

@@ -20,6 +20,8 @@ export interface TiffSpec {
   colorMap?: number[]; // 3 * 2^bits 16-bit values: all reds, then greens, then blues
   bigEndian?: boolean;
   deflate?: boolean; // compress the strip with zlib (Compression 8)
+  /** Tests: this strip, already compressed with `compression`, instead of `data`'s. */
+  strip?: { compression: number; bytes: Uint8Array };
   /** Interleaved samples, rows top to bottom; may be shorter than the header claims. */
   data: ArrayLike<number>;
 }
@@ -32,13 +34,13 @@ export function writeTiff(spec: TiffSpec): Uint8Array {
   const spp = spec.samplesPerPixel ?? 1;
   const little = !spec.bigEndian;
   const raw = sampleBytes(data, bits, little, spec.sampleFormat === 3);
-  const strip = spec.deflate ? deflateZlib(raw) : raw;
+  const strip = spec.strip?.bytes ?? (spec.deflate ? deflateZlib(raw) : raw);
   const pixelBytes = strip.length;
   const entries: Array<[tag: number, type: number, values: number[]]> = [
     [256, LONG, [width]],
     [257, LONG, [height]],
     [258, SHORT, new Array<number>(spp).fill(bits)],
-    [259, SHORT, [spec.deflate ? 8 : 1]],
+    [259, SHORT, [spec.strip?.compression ?? (spec.deflate ? 8 : 1)]],
     [262, SHORT, [spec.photometric ?? 1]],
     [273, LONG, [8]],
     [277, SHORT, [spp]],
