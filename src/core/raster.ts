@@ -23,8 +23,12 @@ export interface Raster16 {
 
 export type Raster = Raster8 | Raster16;
 
-/** Largest image accepted, in pixels (width x height), checked from headers before decoding. */
-export const MAX_PIXELS = 400_000_000;
+/**
+ * Largest image accepted, by the memory its decoded pixels need (width x height x channels x
+ * bytes per sample), checked from headers before decoding. The app holds them with an 8-bit
+ * display copy and stores them in the browser, whose measured limits this stays well inside.
+ */
+export const MAX_IMAGE_BYTES = 256 * 2 ** 20;
 
 /** Sample values of pixel (x, y); x, y are integer pixel indices inside the raster. */
 export function pixelAt(raster: Raster, x: number, y: number): number[] {

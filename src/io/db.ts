@@ -1,7 +1,8 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { AnnotationObject } from '../core/objects';
 import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
-import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord } from './schema';
+import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord, type StoredRaster } from './schema';
+import type { Raster16, Raster8 } from '../core/raster';
 import { DB_VERSION, runMigrations } from './migrations';
 
 let connection: Promise<IDBPDatabase<AnnotatorDB>> | null = null;
@@ -32,14 +33,34 @@ export async function addImage(image: ImageRecord, pixels: PixelsRecord, source:
   const tx = (await database()).transaction(['images', 'pixels', 'sources'], 'readwrite');
   await Promise.all([
     tx.objectStore('images').add(image),
-    tx.objectStore('pixels').add(pixels),
+    tx.objectStore('pixels').add({ id: pixels.id, display: storedRaster(pixels.display), original: pixels.original && storedRaster(pixels.original) }),
     source ? tx.objectStore('sources').add(source) : null,
     tx.done,
   ]);
 }
 
 export async function loadPixels(id: string): Promise<PixelsRecord | undefined> {
-  return (await database()).get('pixels', id);
+  const stored = await (await database()).get('pixels', id);
+  if (!stored) return undefined;
+  const [display, original] = await Promise.all([
+    loadedRaster(stored.display, (buffer) => new Uint8Array(buffer)),
+    stored.original && loadedRaster(stored.original, (buffer) => new Uint16Array(buffer)),
+  ]);
+  return { id, display, original };
+}
+
+/**
+ * IndexedDB refuses a value whose serialized form is over about 127 MB (Chromium's limit);
+ * sample data above this size is stored as a Blob, which the browser keeps outside the record.
+ */
+const INLINE_PIXEL_BYTES = 64 * 2 ** 20;
+
+function storedRaster<R extends Raster8 | Raster16>(raster: R): StoredRaster<R> {
+  return raster.data.byteLength > INLINE_PIXEL_BYTES ? { ...raster, data: new Blob([raster.data as Uint8Array<ArrayBuffer>]) } : raster;
+}
+
+async function loadedRaster<R extends Raster8 | Raster16>(raster: StoredRaster<R>, view: (buffer: ArrayBuffer) => R['data']): Promise<R> {
+  return { ...raster, data: raster.data instanceof Blob ? view(await raster.data.arrayBuffer()) : raster.data } as R;
 }
 
 /**

@@ -16,6 +16,15 @@ export interface PixelsRecord {
   original: Raster16 | null;
 }
 
+/** A raster as stored: large sample data as a Blob (see io/db.ts, storedRaster). */
+export type StoredRaster<R extends Raster8 | Raster16> = Omit<R, 'data'> & { data: R['data'] | Blob };
+
+export interface StoredPixels {
+  id: string;
+  display: StoredRaster<Raster8>;
+  original: StoredRaster<Raster16> | null;
+}
+
 /** The file exactly as the user brought it in (absent for generated demo images). */
 export interface SourceRecord {
   id: string;
@@ -46,7 +55,7 @@ export interface MetaRecord {
  */
 export interface AnnotatorDB extends DBSchema {
   images: { key: string; value: ImageRecord; indexes: { order: number } };
-  pixels: { key: string; value: PixelsRecord };
+  pixels: { key: string; value: StoredPixels };
   sources: { key: string; value: SourceRecord };
   meta: { key: string; value: MetaRecord };
   objects: { key: [string, string]; value: ObjectRecord };

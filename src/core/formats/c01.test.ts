@@ -107,7 +107,7 @@ describe('decodeC01 refuses bad input with the file name and a reason', () => {
 
   it('a header claiming 30000 x 30000 pixels, before allocating pixels', () => {
     expect(errorOf(() => decodeC01('huge.C01', container(plainC01(30000, 30000, 100)))).message)
-      .toBe('huge.C01: .C01 image is 30000 x 30000 pixels (900 MP), larger than the limit of 400 MP');
+      .toBe('huge.C01: .C01 image is too large: 30000 x 30000 pixels with 1 channel of 16 bits need 1717 MB, 1461 MB over the limit of 256 MB');
   });
 
   it('bits per pixel other than 16, and nonsense sizes', () => {

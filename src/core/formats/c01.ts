@@ -11,8 +11,8 @@
  */
 import { Unzlib, zlibSync } from 'fflate';
 import { FileFormatError } from '../errors';
-import { MAX_PIXELS, type Raster16 } from '../raster';
-import { checkPixelCount, describeError } from './common';
+import { MAX_IMAGE_BYTES, type Raster16 } from '../raster';
+import { checkImageSize, describeError } from './common';
 
 const PREFIX_BYTES = 4;
 const HEADER_BYTES = 52;
@@ -34,7 +34,7 @@ export function isC01Name(fileName: string): boolean {
  * into a buffer sized from the header, so a corrupt or hostile stream can never make it
  * allocate more than the header's (already limit-checked) size.
  * Throws FileFormatError for: a file too short, a zlib error, bits per pixel other than 16, a
- * size above MAX_PIXELS, or inflated data whose length is not 52 + 2 * width * height.
+ * size above MAX_IMAGE_BYTES, or inflated data whose length is not 52 + 2 * width * height.
  */
 export function decodeC01(fileName: string, bytes: Uint8Array): Raster16 {
   if (bytes.length < PREFIX_BYTES + 2 + 4) {
@@ -42,7 +42,7 @@ export function decodeC01(fileName: string, bytes: Uint8Array): Raster16 {
   }
   const header = new Uint8Array(HEADER_BYTES);
   let received = 0; // inflated bytes so far, header included
-  let expected = HEADER_BYTES + 2 * MAX_PIXELS; // until the header is known
+  let expected = HEADER_BYTES + MAX_IMAGE_BYTES; // until the header is known
   let pixels: Uint16Array | null = null;
   let pixelBytes: Uint8Array | null = null;
   let width = 0, height = 0;
@@ -97,7 +97,7 @@ function readHeader(fileName: string, header: Uint8Array): { width: number; heig
   const view = new DataView(header.buffer);
   const width = view.getInt32(4, true), height = view.getInt32(8, true), bits = view.getInt16(14, true);
   if (bits !== 16) throw new FileFormatError(fileName, `.C01 with ${bits} bits per pixel is not supported (only 16)`);
-  checkPixelCount(fileName, '.C01', width, height);
+  checkImageSize(fileName, '.C01', { width, height, channels: 1, bitsPerSample: 16 });
   return { width, height };
 }
 

@@ -1,30 +1,41 @@
 /**
  * Checks shared by the image decoders. Each decoder reads the image size from its header first
- * and calls `checkPixelCount` before any pixel buffer is allocated, so an absurd header is
+ * and calls `checkImageSize` before any pixel buffer is allocated, so an absurd header is
  * refused in microseconds instead of exhausting memory.
  */
 import { FileFormatError } from '../errors';
-import { MAX_PIXELS } from '../raster';
+import { MAX_IMAGE_BYTES } from '../raster';
+
+/** An image's size as its header gives it: decoded samples of fewer than 8 bits take a byte each. */
+export interface ImageSize {
+  width: number;
+  height: number;
+  channels: number;
+  bitsPerSample: number;
+}
 
 /**
- * Throws FileFormatError unless width and height (pixels) are positive integers whose product
- * is at most MAX_PIXELS. `what` names the format in the message ("PNG", "TIFF", ...).
+ * Throws FileFormatError unless width and height are positive integers and the decoded pixels
+ * fit in MAX_IMAGE_BYTES; the message says by how much they do not. `what` names the format
+ * ("PNG", "TIFF", ...).
  */
-export function checkPixelCount(fileName: string, what: string, width: number, height: number): void {
+export function checkImageSize(fileName: string, what: string, { width, height, channels, bitsPerSample }: ImageSize): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new FileFormatError(fileName, `${what} header gives an invalid image size ${width} x ${height}`);
   }
-  if (width * height > MAX_PIXELS) {
+  const bytes = width * height * channels * Math.ceil(bitsPerSample / 8);
+  if (bytes > MAX_IMAGE_BYTES) {
+    const layout = `${channels} ${channels === 1 ? 'channel' : 'channels'} of ${bitsPerSample} bits`;
     throw new FileFormatError(
       fileName,
-      `${what} image is ${width} x ${height} pixels (${megapixels(width * height)} MP), ` +
-        `larger than the limit of ${megapixels(MAX_PIXELS)} MP`,
+      `${what} image is too large: ${width} x ${height} pixels with ${layout} need ${size(bytes)}, ` +
+        `${size(bytes - MAX_IMAGE_BYTES)} over the limit of ${size(MAX_IMAGE_BYTES)}`,
     );
   }
 }
 
-function megapixels(pixels: number): string {
-  return String(Math.round(pixels / 1e5) / 10);
+function size(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**

@@ -38,7 +38,7 @@ export function detectImageFormat(fileName: string, bytes: Uint8Array): ImageFor
 /**
  * Decodes an image file (PNG, JPEG, TIFF or Cellomics .C01) into a Raster.
  * Throws FileFormatError("<fileName>: <reason>") for an empty file, an unknown format, an image
- * above MAX_PIXELS (refused from the header) and any corrupt or unsupported content.
+ * above MAX_IMAGE_BYTES (refused from the header) and any corrupt or unsupported content.
  */
 export function decodeImageFile(fileName: string, bytes: Uint8Array): Raster {
   return decodeImage(fileName, bytes).raster;

@@ -9,8 +9,8 @@
  */
 import { decode } from 'jpeg-js';
 import { FileFormatError } from '../errors';
-import { MAX_PIXELS, type Raster8 } from '../raster';
-import { checkPixelCount, wrapLibraryErrors } from './common';
+import { MAX_IMAGE_BYTES, type Raster8 } from '../raster';
+import { checkImageSize, wrapLibraryErrors } from './common';
 
 export interface JpegHeader {
   width: number; // pixels
@@ -65,7 +65,7 @@ export function decodeJpeg(fileName: string, bytes: Uint8Array): Raster8 {
   }
   if (precision !== 8) throw new FileFormatError(fileName, `${precision}-bit JPEG is not supported (only 8-bit)`);
   // Height 0 means "defined later by a DNL marker", which jpeg-js cannot handle.
-  checkPixelCount(fileName, 'JPEG', width, height);
+  checkImageSize(fileName, 'JPEG', { width, height, channels: components, bitsPerSample: 8 });
   if (components !== 1 && components !== 3 && components !== 4) {
     throw new FileFormatError(fileName, `JPEG with ${components} colour components is not supported`);
   }
@@ -73,7 +73,7 @@ export function decodeJpeg(fileName: string, bytes: Uint8Array): Raster8 {
     decode(bytes, {
       useTArray: true, // plain Uint8Array: Buffer does not exist in browsers and workers
       formatAsRGBA: false,
-      maxResolutionInMP: MAX_PIXELS / 1e6,
+      maxResolutionInMP: MAX_IMAGE_BYTES / 1e6, // never the binding limit: checkImageSize is
       // jpeg-js counts its own buffers against this cap (default 512 MB, too low for our pixel
       // limit): 4 bytes per sample per component for DCT blocks, 1 for component lines, 3 per
       // pixel of output, plus slack for tables.

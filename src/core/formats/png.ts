@@ -8,14 +8,14 @@
  * microscope image never needs it), RGB is 3 channels, RGBA 4, palette images become RGB, or
  * 1 channel when every palette entry is gray. tRNS transparency is ignored.
  *
- * Limits: the IHDR size is checked against MAX_PIXELS before anything is inflated, but fast-png
+ * Limits: the IHDR size is checked against MAX_IMAGE_BYTES before anything is inflated, but fast-png
  * inflates IDAT without an output cap, so a hostile file can still expand up to ~1000x its own
  * size before the length check below rejects it.
  */
 import { decode, encode } from 'fast-png';
 import { FileFormatError } from '../errors';
 import type { Channels, Raster, Raster16, Raster8 } from '../raster';
-import { checkPixelCount, wrapLibraryErrors } from './common';
+import { checkImageSize, wrapLibraryErrors, type ImageSize } from './common';
 import { canDecodeDirect, decodePngDirect } from './pngDirect';
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
@@ -55,6 +55,14 @@ export function readPngHeader(bytes: Uint8Array, fileName = 'PNG file'): PngHead
   };
 }
 
+/** Channels a PNG colour type decodes to (palette images to RGB). */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 3, 4: 2, 6: 4 };
+
+/** The size of a PNG's decoded pixels, from its header. */
+export function pngSize({ width, height, colorType, bitDepth }: PngHeader): ImageSize {
+  return { width, height, channels: PNG_CHANNELS[colorType] ?? 4, bitsPerSample: bitDepth };
+}
+
 /** Image size in pixels from the PNG header, to check limits before decoding. */
 export function readPngSize(bytes: Uint8Array, fileName?: string): { width: number; height: number } {
   const { width, height } = readPngHeader(bytes, fileName);
@@ -63,13 +71,13 @@ export function readPngSize(bytes: Uint8Array, fileName?: string): { width: numb
 
 /**
  * Decodes a PNG into a Raster (layouts above). Throws FileFormatError naming `fileName` for a
- * missing signature, a size over MAX_PIXELS (checked from IHDR before inflating) and anything
+ * missing signature, a size over MAX_IMAGE_BYTES (checked from IHDR before inflating) and anything
  * fast-png rejects (truncation, bad zlib data, bad filters).
  */
 export function decodePng(fileName: string, bytes: Uint8Array): Raster {
   const header = readPngHeader(bytes, fileName);
   const { width, height, bitDepth, colorType } = header;
-  checkPixelCount(fileName, 'PNG', width, height);
+  checkImageSize(fileName, 'PNG', pngSize(header));
   if (header.interlaced && bitDepth < 8) {
     // fast-png 8 de-interlaces whole bytes only, which scrambles packed 1/2/4-bit pixels.
     throw new FileFormatError(fileName, `interlaced PNG with ${bitDepth}-bit samples is not supported`);

@@ -11,7 +11,7 @@
 import { decode, type TiffIfd } from 'tiff';
 import { FileFormatError } from '../errors';
 import type { Channels, Raster } from '../raster';
-import { checkPixelCount, wrapLibraryErrors } from './common';
+import { checkImageSize, wrapLibraryErrors } from './common';
 import { checkInflatedSizes } from './tiffBounds';
 
 const WHITE_IS_ZERO = 0, BLACK_IS_ZERO = 1, RGB = 2, PALETTE = 3;
@@ -63,7 +63,6 @@ function checkLayout(fileName: string, ifd: TiffIfd): Layout {
     throw new FileFormatError(fileName, `${reason} is not supported`);
   };
   const width = ifd.width, height = ifd.height;
-  checkPixelCount(fileName, 'TIFF', width, height);
   const bitsField: unknown = ifd.get('BitsPerSample') ?? 1;
   const allBits = typeof bitsField === 'number' ? [bitsField] : Array.from(bitsField as ArrayLike<number>);
   const bits = allBits[0];
@@ -89,6 +88,7 @@ function checkLayout(fileName: string, ifd: TiffIfd): Layout {
   else if (photometric === PALETTE && samples === 1 && bits === 8) channels = 3; // may become 1 in toRaster
   else return refuse(`TIFF colour model ${photometric} (${PHOTOMETRIC_NAMES[photometric] ?? `${samples} samples`})`);
   if (bits === 1 && samples !== 1) refuse('bilevel TIFF with several samples per pixel');
+  checkImageSize(fileName, 'TIFF', { width, height, channels: samples, bitsPerSample: bits });
   // tiff 7 reads strips as if samples were interleaved and tiles one sample per pixel only.
   if (samples > 1 && ifd.planarConfiguration !== 1) refuse('TIFF with separate colour planes');
   if (samples > 1 && ifd.tiled) refuse('tiled TIFF with several samples per pixel');

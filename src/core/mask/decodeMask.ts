@@ -15,9 +15,9 @@
  */
 import { vocIndex } from '../colors';
 import { FileFormatError } from '../errors';
-import { checkPixelCount, wrapLibraryErrors } from '../formats/common';
+import { checkImageSize, wrapLibraryErrors } from '../formats/common';
 import { decodeImage } from '../formats/decode';
-import { isPng, readPngHeader } from '../formats/png';
+import { isPng, pngSize, readPngHeader } from '../formats/png';
 import { inflatePngRows } from '../formats/pngDirect';
 import type { Raster } from '../raster';
 import { ColourIndex, labelRgbPixels, labelRgbPngRows, MAX_MASK_OBJECTS, tooManyValues } from './rgbLabels';
@@ -74,7 +74,7 @@ function checkSize(fileName: string, width: number, height: number, expected?: {
 function readLabels(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }): Found {
   if (isPng(bytes)) {
     const header = readPngHeader(bytes, fileName);
-    checkPixelCount(fileName, 'PNG', header.width, header.height);
+    checkImageSize(fileName, 'PNG', pngSize(header));
     checkSize(fileName, header.width, header.height, expected);
     if (header.colorType === 2 && header.bitDepth === 8 && !header.interlaced) {
       // The `_objects.png` layout: labelled from the filtered rows (rgbLabels.ts).
