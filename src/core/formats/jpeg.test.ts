@@ -53,6 +53,13 @@ describe('decodeJpeg', () => {
       .toBe('huge.jpg: JPEG image is too large: 30000 x 30000 pixels with 1 channel of 8 bits need 858 MB, 602 MB over the limit of 256 MB');
   });
 
+  it('refuses a frame that claims CMYK (4 components) rather than guess its colours', () => {
+    const jpeg = writeGrayJpeg(8, 8, new Uint8Array(64));
+    const sof = jpeg.findIndex((b, i) => b === 0xff && jpeg[i + 1] === 0xc0);
+    jpeg[sof + 9] = 4;
+    expect(errorOf(() => decodeJpeg('cmyk.jpg', jpeg)).message).toBe('cmyk.jpg: CMYK/YCCK JPEG (4 colour components) is not supported: save it as RGB or grayscale');
+  });
+
   it('refuses lossless, arithmetic-coded and 12-bit JPEGs by name', () => {
     const jpeg = writeGrayJpeg(8, 8, new Uint8Array(64));
     const sof = jpeg.findIndex((b, i) => b === 0xff && jpeg[i + 1] === 0xc0);

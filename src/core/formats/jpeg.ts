@@ -66,7 +66,12 @@ export function decodeJpeg(fileName: string, bytes: Uint8Array): Raster8 {
   if (precision !== 8) throw new FileFormatError(fileName, `${precision}-bit JPEG is not supported (only 8-bit)`);
   // Height 0 means "defined later by a DNL marker", which jpeg-js cannot handle.
   checkImageSize(fileName, 'JPEG', { width, height, channels: components, bitsPerSample: 8 });
-  if (components !== 1 && components !== 3 && components !== 4) {
+  if (components === 4) {
+    // jpeg-js guesses CMYK or YCCK from an Adobe marker and decodes files whose scans disagree
+    // with the frame into wrong colours; microscopy is never CMYK, so refuse rather than guess.
+    throw new FileFormatError(fileName, 'CMYK/YCCK JPEG (4 colour components) is not supported: save it as RGB or grayscale');
+  }
+  if (components !== 1 && components !== 3) {
     throw new FileFormatError(fileName, `JPEG with ${components} colour components is not supported`);
   }
   const rgb = wrapLibraryErrors(fileName, 'JPEG', () =>
@@ -83,7 +88,7 @@ export function decodeJpeg(fileName: string, bytes: Uint8Array): Raster8 {
   if (rgb.width !== width || rgb.height !== height || rgb.data.length !== width * height * 3) {
     throw new FileFormatError(fileName, `corrupt JPEG: decoded ${rgb.width} x ${rgb.height}, header says ${width} x ${height}`);
   }
-  if (components !== 1) return { width, height, channels: 3, bitDepth: 8, data: rgb.data };
+  if (components === 3) return { width, height, channels: 3, bitDepth: 8, data: rgb.data };
   const gray = new Uint8Array(width * height);
   for (let i = 0; i < gray.length; i++) gray[i] = rgb.data[i * 3];
   return { width, height, channels: 1, bitDepth: 8, data: gray };
