@@ -17,19 +17,22 @@ export async function filesFromDrop(dataTransfer: DataTransfer): Promise<IntakeF
     .filter((entry): entry is FileSystemEntry => !!entry);
   if (entries.length === 0) return pickedFiles(dataTransfer.files, false);
   const files = (await Promise.all(entries.map((entry) => filesOfEntry(entry, false)))).flat();
-  return files.filter(({ file }) => !isHidden(file));
+  return files.filter((found) => !hiddenInFolder(found));
 }
 
 /** Files from a file input; a folder input marks them all as found in a folder. */
 export function pickedFiles(files: Iterable<File>, inFolder: boolean): IntakeFile[] {
   return Array.from(files)
-    .filter((file) => !isHidden(file))
-    .map((file) => ({ file, inFolder, path: file.webkitRelativePath || file.name }));
+    .map((file) => ({ file, inFolder, path: file.webkitRelativePath || file.name }))
+    .filter((found) => !hiddenInFolder(found));
 }
 
-/** Hidden files (".DS_Store", "._x") are left out, as a file manager would. */
-function isHidden(file: File): boolean {
-  return file.name.startsWith('.');
+/**
+ * Hidden files met in a folder (".DS_Store", "._x") are left out, as a file manager would; a
+ * file the user named explicitly is brought in (or refused with its reason) whatever its name.
+ */
+function hiddenInFolder({ file, inFolder }: IntakeFile): boolean {
+  return inFolder && file.name.startsWith('.');
 }
 
 async function filesOfEntry(entry: FileSystemEntry, inFolder: boolean): Promise<IntakeFile[]> {

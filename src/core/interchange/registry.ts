@@ -2,7 +2,7 @@
  * Every annotation format, in the order the export dialog lists them. Adding a format is one file
  * (see types.ts) and one line here; the dialog, the workers and the CLI pick it up from this list.
  */
-import { baseName } from '../paths';
+import { baseName, portableFileName } from '../paths';
 import { binaryPng } from './binaryPng';
 import { cvatXml } from './cvatXml';
 import { label16Png } from './label16Png';
@@ -37,9 +37,9 @@ export function maskTargetBase(fileName: string): string | null {
   return fileName.slice(0, fileName.length - suffix.length) || null;
 }
 
-/** The file one image's objects are written to: "train/a.png" → "a_objects.png", or "a_annotations.xml". */
+/** The file one image's objects are written to: "train/a.png" → "a_objects.png", or "a_annotations.xml" (portable on every system). */
 export function exportFileName(format: AnnotationFormat, imageName: string): string {
-  return baseName(imageName) + (format.scope === 'image' ? format.suffixes[0] : `_annotations${format.extension}`);
+  return portableFileName(baseName(imageName) + (format.scope === 'image' ? format.suffixes[0] : `_annotations${format.extension}`));
 }
 
 /** Each option's first choice, overridden by `given` where it names a valid choice. */

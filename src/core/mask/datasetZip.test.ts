@@ -34,6 +34,19 @@ describe('writeDatasetZip', () => {
     ]);
   });
 
+  it('names every entry so that it unpacks on Windows too', async () => {
+    const chunks: Uint8Array[] = [];
+    const entries = await writeDatasetZip(
+      [{ name: 'well:A1 "x"?.png', split: 'dev|2', width: 4, height: 4, objects: [square(0)], image: Uint8Array.of(1) }, { name: 'CON.png', width: 4, height: 4, objects: [], image: Uint8Array.of(2) }],
+      (chunk) => chunks.push(chunk.slice()),
+      { format: imageFormatById('objects'), formatOptions: {}, mtime: new Date(2024, 0, 1) },
+    );
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+    expect(Object.keys(unzipSync(bytes))).toEqual(['dev_2/well_A1 _x__.png', 'dev_2/well_A1 _x___objects.png', 'all/_CON.png', 'all/CON_objects.png']);
+    expect(entries.map((entry) => entry.path)).toEqual(['dev_2/well_A1 _x___objects.png', 'all/CON_objects.png']);
+  });
+
   it('writes label images when asked, and refuses two images with the same mask path', async () => {
     const files: Uint8Array[] = [];
     await writeDatasetZip([{ name: 'a.png', width: 4, height: 2, objects: [square(0)] }], (c) => files.push(c.slice()), { format: imageFormatById('label16'), formatOptions: {} });

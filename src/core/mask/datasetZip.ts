@@ -6,7 +6,7 @@
  */
 import { exportFileName } from '../interchange/registry';
 import type { FormatOptions, ImageFileFormat, ImageReport, InterchangeObject } from '../interchange/types';
-import { fileNameOf } from '../paths';
+import { fileNameOf, portableFileName } from '../paths';
 import { createZipStream } from '../zip';
 
 export interface DatasetImage {
@@ -52,10 +52,10 @@ export async function writeDatasetZip(
   const zip = createZipStream(onChunk, { mtime: options.mtime });
   const entries: DatasetZipEntry[] = [];
   for await (const image of images) {
-    const folder = (image.split?.trim() || 'all').replace(/[/\\]/g, '_');
+    const folder = portableFileName(image.split?.trim() || 'all');
     const path = `${folder}/${exportFileName(format, image.name)}`;
     const { bytes, reports } = format.encode(image, options.formatOptions);
-    if (image.image) zip.addFile(`${folder}/${fileNameOf(image.name)}`, image.image);
+    if (image.image) zip.addFile(`${folder}/${portableFileName(fileNameOf(image.name))}`, image.image);
     zip.addFile(path, bytes);
     entries.push({ ...reports[0], path });
   }
