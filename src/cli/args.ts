@@ -1,5 +1,8 @@
-/** Command-line options of the form `--name value`, for the commands that take them. */
+/** Command-line options of the form `--name value` (or a bare `--flag`), for the commands that take them. */
 import { UsageError } from './command';
+
+/** In `allowed`: an option without a value; present, it reads "true". */
+export const FLAG = 'flag';
 
 export interface ParsedArgs {
   positional: string[];
@@ -8,10 +11,10 @@ export interface ParsedArgs {
 
 /**
  * Splits `args` into positional arguments and `--name value` options. `allowed` maps each
- * option name to its permitted values (null: any value). Throws UsageError for an unknown
- * option, a missing value, a value not permitted, or an option given twice.
+ * option name to its permitted values (null: any value; FLAG: none). Throws UsageError for an
+ * unknown option, a missing value, a value not permitted, or an option given twice.
  */
-export function parseArgs(args: string[], allowed: Record<string, readonly string[] | null>): ParsedArgs {
+export function parseArgs(args: string[], allowed: Record<string, readonly string[] | null | typeof FLAG>): ParsedArgs {
   const positional: string[] = [], options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -21,11 +24,15 @@ export function parseArgs(args: string[], allowed: Record<string, readonly strin
     }
     const name = arg.slice(2);
     if (!Object.hasOwn(allowed, name)) throw new UsageError(`unknown option ${arg}`);
+    if (Object.hasOwn(options, name)) throw new UsageError(`${arg} given twice`);
+    const values = allowed[name];
+    if (values === FLAG) {
+      options[name] = 'true';
+      continue;
+    }
     const value = args[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-    const values = allowed[name];
     if (values && !values.includes(value)) throw new UsageError(`${arg} must be one of ${values.join(', ')}, not "${value}"`);
-    if (Object.hasOwn(options, name)) throw new UsageError(`${arg} given twice`);
     options[name] = value;
   }
   return { positional, options };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePng, encodePng } from '../core/formats/png';
+import { antiAliasedDiscs, THREE_DISCS } from '../core/testing/antiAliased';
 import { rasterDifference } from '../core/testing/rasters';
 import { sharedDataDir } from '../core/testing/sharedData';
 import { nodeIo, runCli, type CliIo } from './main';
@@ -54,6 +55,16 @@ describe('cli roundtrip', () => {
     expect(a.vertices).toBeLessThan(b.vertices);
     expect([a.identicalObjects, b.identicalObjects]).toEqual([3, 3]);
     expect(await runCli(['roundtrip', file, '--trace', 'round'], capture())).toBe(2);
+  });
+
+  it('refuses a mask that looks like an anti-aliased picture, and reads it with --force', async () => {
+    const file = join(temp, 'soft_objects.png');
+    writeFileSync(file, encodePng({ width: 96, height: 96, channels: 3, bitDepth: 8, data: antiAliasedDiscs(96, THREE_DISCS) }));
+    const refused = capture(), forced = capture();
+    expect(await runCli(['roundtrip', file], refused)).toBe(1);
+    expect(refused.err[0]).toMatch(/soft_objects\.png: \d+ of its \d+ colours are thin rings blended between the colours beside them/);
+    expect(await runCli(['roundtrip', file, '--force'], forced)).toBe(0);
+    expect(JSON.parse(forced.out[0])).toMatchObject({ file, mismatchedPixels: 0 });
   });
 
   it('needs at least one file (exit 2)', async () => {

@@ -9,21 +9,21 @@ import type { InterchangeImage } from '../core/interchange/types';
 import { importMask, TRACE_MODES, type TraceMode } from '../core/mask/importMask';
 import { roundTripMask } from '../core/mask/roundTrip';
 import { baseName, fileNameOf } from '../core/paths';
-import { parseArgs } from './args';
+import { FLAG, parseArgs } from './args';
 import { UsageError, type CliCommand } from './command';
 import { makeOutputDir, readInput, writeOutput } from './files';
 
 export const roundtripCommand: CliCommand = {
-  args: `<mask.png|mask.tif>... [--trace ${TRACE_MODES.join('|')}]`,
-  summary: 'import each mask to objects (outlines simplified by default, or exact-dense), export again, compare: one JSON line per file; exit 0 only when all are identical',
+  args: `<mask.png|mask.tif>... [--trace ${TRACE_MODES.join('|')}] [--force]`,
+  summary: 'import each mask to objects (outlines simplified by default, or exact-dense), export again, compare: one JSON line per file; exit 0 only when all are identical; --force reads masks that look like anti-aliased pictures',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { trace: TRACE_MODES });
+    const { positional, options } = parseArgs(args, { trace: TRACE_MODES, force: FLAG });
     if (positional.length === 0) throw new UsageError('roundtrip needs at least one mask file');
     const trace = (options.trace ?? 'simplified') as TraceMode;
     let allIdentical = true;
     for (const file of positional) {
       try {
-        const result = roundTripMask(file, await readInput(io, file), trace);
+        const result = roundTripMask(file, await readInput(io, file), trace, options.force === 'true');
         io.stdout(JSON.stringify({ file, ...result }));
         allIdentical &&= result.mismatchedPixels === 0 && result.identicalObjects === result.objects;
       } catch (error) {
@@ -79,15 +79,15 @@ export const rasterizeCommand: CliCommand = {
 };
 
 export const vectorizeCommand: CliCommand = {
-  args: '<mask.png|mask.tif>... --out <annotations.xml>',
-  summary: 'write CVAT for images 1.1 XML with one polygon per ring of every object; images are named after the masks ("a_objects.png" → "a.png")',
+  args: '<mask.png|mask.tif>... --out <annotations.xml> [--force]',
+  summary: 'write CVAT for images 1.1 XML with one polygon per ring of every object; images are named after the masks ("a_objects.png" → "a.png"); --force reads masks that look like anti-aliased pictures',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { out: null });
+    const { positional, options } = parseArgs(args, { out: null, force: FLAG });
     if (positional.length === 0) throw new UsageError('vectorize needs at least one mask file');
     if (!options.out) throw new UsageError('vectorize needs --out <annotations.xml>');
     const images: InterchangeImage[] = [];
     for (const file of positional) {
-      const mask = importMask(file, await readInput(io, file));
+      const mask = importMask(file, await readInput(io, file), undefined, 'simplified', options.force === 'true');
       images.push({ name: imageNameForMask(file), width: mask.width, height: mask.height, objects: mask.objects });
     }
     await writeOutput(io, options.out, cvatXml.encode!(images, {}).bytes);

@@ -74,6 +74,8 @@ export interface Notice {
   at: number;
   /** While this holds the notice is current; once it does not (a later state made it stale), it goes. */
   stillTrue?: (state: AppState) => boolean;
+  /** A button on the notice (e.g. "Import anyway"); pressing it runs `run` and dismisses the notice. */
+  action?: { label: string; run: () => void };
 }
 
 export interface NoticeSlice {

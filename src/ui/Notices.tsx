@@ -24,6 +24,17 @@ export function Notices() {
               ×{notice.count}
             </span>
           )}
+          {notice.action && (
+            <button
+              type="button"
+              onClick={() => {
+                dismissNotice(notice.id);
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissNotice(notice.id)}>
             ×
           </button>

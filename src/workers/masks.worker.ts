@@ -75,10 +75,10 @@ async function corrections(job: JobContext<{ done: number; total: number }>): Pr
 }
 
 serveJobs<MasksProtocol>(self, {
-  decode({ formatId, fileName, bytes, expected }) {
+  decode({ formatId, fileName, bytes, expected, force }) {
     const format = formatById(formatId);
     if (!format.decode) throw new Error(`${fileName}: ${format.label} cannot be read`);
-    return { result: format.scope === 'image' ? format.decode(fileName, bytes, expected) : format.decode(fileName, bytes) };
+    return { result: format.scope === 'image' ? format.decode(fileName, bytes, expected, force) : format.decode(fileName, bytes) };
   },
   encode({ formatId, options, images }) {
     const format = formatById(formatId);

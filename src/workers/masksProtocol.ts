@@ -14,7 +14,7 @@ export type ExportProgress = { chunk: Uint8Array } | { done: number; total: numb
  */
 export type MasksProtocol = {
   /** `expected`: the size of the image a per-image file belongs to. */
-  decode: { body: { formatId: string; fileName: string; bytes: Uint8Array; expected?: { width: number; height: number } }; result: Decoded };
+  decode: { body: { formatId: string; fileName: string; bytes: Uint8Array; expected?: { width: number; height: number }; force?: boolean }; result: Decoded };
   encode: { body: { formatId: string; options: FormatOptions; images: InterchangeImage[] }; result: Encoded };
   'project-zip': { body: { formatId: string; options: FormatOptions; includeImages: boolean; onlyApproved: boolean }; result: DatasetZipEntry[]; progress: ExportProgress };
   /** One file of a collection format (CVAT XML) with every image of the project. */

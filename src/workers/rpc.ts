@@ -25,7 +25,10 @@ export interface CallOptions<P> {
   priority?: Priority;
 }
 
-type Reply = { requestId: number; progress: unknown } | { requestId: number; ok: true; result: unknown } | { requestId: number; ok: false; message: string; aborted: boolean };
+type Reply =
+  | { requestId: number; progress: unknown }
+  | { requestId: number; ok: true; result: unknown }
+  | { requestId: number; ok: false; message: string; name: string; aborted: boolean };
 
 interface Job {
   requestId: number;
@@ -142,7 +145,7 @@ export class WorkerPool<Q extends Protocol> {
     }
     slot.job = null;
     if (reply.ok) job.resolve(reply.result as never);
-    else job.reject(reply.aborted ? abortError() : new Error(reply.message));
+    else job.reject(reply.aborted ? abortError() : workerError(reply.message, reply.name));
     this.dispatch();
   }
 }
@@ -159,7 +162,14 @@ export type JobHandlers<Q extends Protocol> = {
   [K in keyof Q]: (body: Q[K]['body'], job: JobContext<ProgressOf<Q, K>>) => Promise<JobReply<Q[K]['result']>> | JobReply<Q[K]['result']>;
 };
 
-/** Worker side: runs each job with its handler and answers with the result or the error's message. */
+/** An error thrown in a worker, as the caller sees it: its message, and its name to tell kinds apart. */
+function workerError(message: string, name: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** Worker side: runs each job with its handler and answers with the result or the error's message and name. */
 export function serveJobs<Q extends Protocol>(scope: DedicatedWorkerGlobalScope, handlers: JobHandlers<Q>): void {
   const running = new Map<number, AbortController>();
   scope.onmessage = async (event: MessageEvent<{ cancel: number } | { requestId: number; kind: keyof Q; body: never }>) => {
@@ -174,7 +184,8 @@ export function serveJobs<Q extends Protocol>(scope: DedicatedWorkerGlobalScope,
       scope.postMessage({ requestId, ok: true, result }, transfer);
     } catch (error) {
       const aborted = controller.signal.aborted;
-      scope.postMessage({ requestId, ok: false, aborted, message: error instanceof Error ? error.message : String(error) });
+      const { message, name } = error instanceof Error ? error : { message: String(error), name: 'Error' };
+      scope.postMessage({ requestId, ok: false, aborted, message, name });
     } finally {
       running.delete(requestId);
     }

@@ -16,7 +16,7 @@ export function maskEncoded(image: InterchangeImage, mask: MaskExport): Encoded 
 }
 
 /** Reads a mask file of any of the accepted kinds (see decodeMask.ts) into the objects of one unnamed image. */
-export const decodeMaskFile: NonNullable<ImageFileFormat['decode']> = (fileName, bytes, expected): Decoded => {
-  const mask = importMask(fileName, bytes, expected);
+export const decodeMaskFile: NonNullable<ImageFileFormat['decode']> = (fileName, bytes, expected, force): Decoded => {
+  const mask = importMask(fileName, bytes, expected, 'simplified', force);
   return { images: [{ name: null, width: mask.width, height: mask.height, objects: mask.objects }], skipped: {} };
 };

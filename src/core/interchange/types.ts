@@ -77,8 +77,11 @@ export interface ImageFileFormat extends FormatBase {
   /** Names this format's files end with, lower case; the first is the one written. */
   suffixes: readonly string[];
   encode?(image: InterchangeImage, options: FormatOptions): Encoded;
-  /** `expected`: the size of the image the file belongs to, when known (a file of another size is refused). */
-  decode?(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }): Decoded;
+  /**
+   * `expected`: the size of the image the file belongs to, when known (a file of another size is
+   * refused); `force`: read a file that looks like a picture rather than a mask anyway.
+   */
+  decode?(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }, force?: boolean): Decoded;
 }
 
 /** One file for any number of images (CVAT XML): images inside are named. */

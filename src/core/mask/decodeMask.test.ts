@@ -3,8 +3,9 @@ import { FileFormatError } from '../errors';
 import { encodePng } from '../formats/png';
 import { writeTiff } from '../formats/tiffWriter';
 import { createRng } from '../random';
+import { antiAliasedDiscs, THREE_DISCS } from '../testing/antiAliased';
 import { writeFilteredPng } from '../testing/filteredPng';
-import { decodeMask } from './decodeMask';
+import { decodeMask, MaskLooksLikePictureError } from './decodeMask';
 import { importMask } from './importMask';
 import { ColourIndex, labelRgbPixels } from './rgbLabels';
 
@@ -86,19 +87,30 @@ describe('decodeMask', () => {
     expect(message(() => decodeMask('m.png', rgbPng(4, 3, new Uint8Array(36)), { width: 1104, height: 1104 }))).toBe('m.png: the mask is 4 x 3 pixels but its image is 1104 x 1104');
   });
 
-  it('refuses an anti-aliased picture (many colours, most of them specks)', () => {
-    // Three discs with soft edges blended over black, as a canvas would draw them.
-    const size = 96, data = new Uint8Array(size * size * 3);
-    const discs = [[30, 30, 20, [255, 60, 0]], [64, 40, 18, [0, 200, 255]], [45, 70, 22, [120, 255, 90]]] as const;
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        for (const [cx, cy, r, rgb] of discs) {
-          const cover = Math.min(1, Math.max(0, r - Math.hypot(x + 0.5 - cx, y + 0.5 - cy))) ** 0.7;
-          for (let c = 0; c < 3; c++) data[(y * size + x) * 3 + c] = Math.max(data[(y * size + x) * 3 + c], Math.round(rgb[c] * cover * (0.9 + 0.1 * Math.sin(x * y))));
-        }
-      }
+  it('refuses an anti-aliased picture, judged by its thin rings of blended colours, and reads it when forced', () => {
+    const size = 96;
+    const png = rgbPng(size, size, antiAliasedDiscs(size, THREE_DISCS));
+    let error: unknown;
+    try {
+      decodeMask('aa.png', png);
+    } catch (caught) {
+      error = caught;
     }
-    expect(message(() => decodeMask('aa.png', rgbPng(size, size, data)))).toMatch(/^aa\.png: \d+ of its \d+ colours cover fewer than 3 pixels each: this looks like an anti-aliased or compressed picture/);
+    expect(error).toBeInstanceOf(MaskLooksLikePictureError);
+    expect((error as Error).message).toMatch(/^aa\.png: \d+ of its \d+ colours are thin rings blended between the colours beside them: this looks like an anti-aliased picture/);
+    const forced = decodeMask('aa.png', png, undefined, true);
+    expect(forced.values.length).toBeGreaterThan(20);
+  });
+
+  it('accepts a mask of many single-pixel objects and a mask of touching objects with flat colours', () => {
+    const rng = createRng(7);
+    const width = 64, height = 64, dots = new Uint8Array(width * height * 3);
+    for (let n = 1; n <= 400; n++) {
+      const p = rng.int(0, width * height - 1);
+      dots.set([rng.int(1, 255), rng.int(0, 255), n & 0xff], p * 3);
+    }
+    expect(decodeMask('dots.png', rgbPng(width, height, dots)).values.length).toBeGreaterThan(300);
+    expect(() => decodeMask('blocky.png', rgbPng(width, height, blocky(rng, width, height)))).not.toThrow();
   });
 
   it('refuses more than 65,535 colours', () => {

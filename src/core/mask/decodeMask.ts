@@ -8,10 +8,9 @@
  * - label images: 8- or 16-bit gray, each value an object, 0 background (Cellpose, StarDist).
  *   A binary mask is therefore one object (all its pieces), not one object per blob.
  * Refused with a FileFormatError naming the file: 16-bit colour, a size other than the image's,
- * damaged files (the decoders' messages), and pictures that are not object masks:
- * more than MAX_MASK_OBJECTS values, or more than SPECK_MIN_VALUES values of which over half
- * cover fewer than SPECK_PIXELS pixels each — the signature of anti-aliased edges or JPEG
- * noise; in real masks hardly any object is that small (the dataset's smallest has 6 pixels).
+ * damaged files (the decoders' messages), and pictures that are not object masks: more than
+ * MAX_MASK_OBJECTS values, or anti-aliased edges (pictureCheck.ts), which throw
+ * MaskLooksLikePictureError; with `force` such a file is read anyway, every colour an object.
  */
 import { vocIndex } from '../colors';
 import { FileFormatError } from '../errors';
@@ -20,11 +19,21 @@ import { decodeImage } from '../formats/decode';
 import { isPng, pngSize, readPngHeader } from '../formats/png';
 import { inflatePngRows } from '../formats/pngDirect';
 import type { Raster } from '../raster';
+import { judgePicture } from './pictureCheck';
 import { ColourIndex, labelRgbPixels, labelRgbPngRows, MAX_MASK_OBJECTS, tooManyValues } from './rgbLabels';
 
 export { MAX_MASK_OBJECTS };
-export const SPECK_MIN_VALUES = 100;
-export const SPECK_PIXELS = 3;
+
+/** The name of MaskLooksLikePictureError, which survives a worker's reply (a class does not). */
+export const MASK_LOOKS_LIKE_PICTURE = 'MaskLooksLikePictureError';
+
+/** The file looks like an anti-aliased picture; the user may import it anyway (`force`). */
+export class MaskLooksLikePictureError extends FileFormatError {
+  constructor(fileName: string, reason: string) {
+    super(fileName, reason);
+    this.name = MASK_LOOKS_LIKE_PICTURE;
+  }
+}
 
 export interface LabelledMask {
   width: number;
@@ -47,10 +56,9 @@ export interface LabelledMask {
  * Decodes `bytes` (a mask file called `fileName`) into labels. With `expected`, the mask must
  * have exactly that size (the image it belongs to). Throws FileFormatError as described above.
  */
-export function decodeMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }): LabelledMask {
+export function decodeMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }, force = false): LabelledMask {
   const found = readLabels(fileName, bytes, expected);
-  // Counting costs a pass over the pixels; only masks with many values can be pictures.
-  if (found.values.length > SPECK_MIN_VALUES) checkNotAPicture(fileName, countPixels(found.labels, found.values.length));
+  if (!force) checkNotAPicture(fileName, found);
   const numbers = found.kind === 'label' ? found.values : found.values.map(vocIndex);
   // Arbitrary colours have VOC indices in the millions; a VOC-numbered mask stays small.
   const objectNumbers = numbers.every((n) => n <= MAX_MASK_OBJECTS) ? numbers : found.values.map((_, i) => i + 1);
@@ -128,23 +136,12 @@ function labelGray(fileName: string, raster: Raster): { labels: Uint32Array; val
   return { labels, values };
 }
 
-/** Pixels per label: result[k - 1] for label k. */
-export function countPixels(labels: Uint32Array, count: number): number[] {
-  const counts = new Uint32Array(count + 1);
-  for (let p = 0; p < labels.length; p++) {
-    const label = labels[p];
-    if (label !== 0) counts[label]++; // not counting background keeps this loop 3x faster
-  }
-  return Array.from(counts.subarray(1));
-}
-
-function checkNotAPicture(fileName: string, pixelCounts: number[]): void {
-  const specks = pixelCounts.filter((n) => n < SPECK_PIXELS).length;
-  if (pixelCounts.length > SPECK_MIN_VALUES && specks * 2 > pixelCounts.length) {
-    throw new FileFormatError(
-      fileName,
-      `${specks} of its ${pixelCounts.length} colours cover fewer than ${SPECK_PIXELS} pixels each: this looks like an ` +
-        'anti-aliased or compressed picture, not an object mask (one flat colour per object, black background)',
-    );
-  }
+function checkNotAPicture(fileName: string, found: Found): void {
+  const { blended, colours, isPicture } = judgePicture(found);
+  if (!isPicture) return;
+  throw new MaskLooksLikePictureError(
+    fileName,
+    `${blended} of its ${colours} colours are thin rings blended between the colours beside them: this looks like an ` +
+      'anti-aliased picture, not an object mask (one flat colour per object, black background)',
+  );
 }

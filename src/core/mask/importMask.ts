@@ -39,11 +39,11 @@ export interface MaskImport {
 /**
  * Reads a mask file (PNG or TIFF; see decodeMask.ts for what is accepted) and outlines every
  * object. `expected` is the size of the image the mask belongs to. Throws FileFormatError
- * naming the file for anything refused; nothing is modified, so callers can import first and
+ * naming the file for anything refused (`force` reads a mask that looks like a picture); nothing is modified, so callers can import first and
  * store only on success.
  */
-export function importMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }, trace: TraceMode = 'simplified'): MaskImport {
-  const mask = decodeMask(fileName, bytes, expected);
+export function importMask(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }, trace: TraceMode = 'simplified', force = false): MaskImport {
+  const mask = decodeMask(fileName, bytes, expected, force);
   return { width: mask.width, height: mask.height, kind: mask.kind, objects: objectsFromMask(mask, trace) };
 }
 

@@ -23,12 +23,12 @@ export interface RoundTrip {
  * written with, so colours may change without counting as differences. Throws FileFormatError
  * when the input cannot be read as a mask.
  */
-export function roundTripMask(fileName: string, bytes: Uint8Array, trace: TraceMode = 'simplified'): RoundTrip {
-  const original = decodeMask(fileName, bytes);
+export function roundTripMask(fileName: string, bytes: Uint8Array, trace: TraceMode = 'simplified', force = false): RoundTrip {
+  const original = decodeMask(fileName, bytes, undefined, force);
   const objects = objectsFromMask(original, trace);
   const { width, height } = original;
   const exported = original.kind === 'colour' ? exportObjectsPng(objects, width, height, { scheme: 'voc', imageName: fileName }) : exportLabel16Png(objects, width, height);
-  const again = decodeMask(`${fileName} (exported)`, exported.bytes);
+  const again = decodeMask(`${fileName} (exported)`, exported.bytes, undefined, force);
   // Object i was read from value objects[i].value and written as exported.values[i].
   const written = new Map(objects.map((object, i) => [object.value, exported.values[i]]));
   const vertices = objects.reduce((sum, object) => sum + object.rings.reduce((n, ring) => n + ring.length / 2, 0), 0);

@@ -3,6 +3,7 @@ import { newId } from '../../core/ids';
 import { importFormatOf, maskTargetBase } from '../../core/interchange/registry';
 import type { InterchangeObject } from '../../core/interchange/types';
 import { byZ, NUCLEUS_LABEL, type AnnotationObject } from '../../core/objects';
+import { MASK_LOOKS_LIKE_PICTURE } from '../../core/mask/decodeMask';
 import { baseName } from '../../core/paths';
 import type { ImageRecord } from '../../core/project';
 import { loadObjects } from '../../io/db';
@@ -13,7 +14,7 @@ import { whenObjectsLoaded } from './annotations';
 import { addReferenceLayer, askImportChoice } from './layers';
 import { describeFailure, notify } from './notices';
 import { applyObjectChanges } from './objectChanges';
-import type { TaskControl } from './tasks';
+import { runTask, type TaskControl } from './tasks';
 
 /** What the user chose for the files of one import whose images have objects already ('skip' until asked). */
 interface Batch {
@@ -71,20 +72,23 @@ function imageWithBase(base: string): ImageRecord | undefined {
   return getState().images.find((image) => baseName(image.name) === base);
 }
 
-async function decode(file: File, formatId: string, task: TaskControl, expected?: { width: number; height: number }) {
+async function decode(file: File, formatId: string, task: TaskControl, expected?: { width: number; height: number }, force = false) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return masksWorkers.call('decode', { formatId, fileName: file.name, bytes, expected }, { transfer: [bytes.buffer as ArrayBuffer], signal: task.signal, priority: 'background' });
+  return masksWorkers.call('decode', { formatId, fileName: file.name, bytes, expected, force }, { transfer: [bytes.buffer as ArrayBuffer], signal: task.signal, priority: 'background' });
 }
 
-/** `X_objects.png` (or a label image) onto the project's image X: each object becomes editable. */
-async function importMaskFile(file: File, formatId: string, task: TaskControl, batch: Batch): Promise<void> {
+/**
+ * `X_objects.png` (or a label image) onto the project's image X: each object becomes editable.
+ * `force`: also when it looks like an anti-aliased picture (the user said "Import anyway").
+ */
+async function importMaskFile(file: File, formatId: string, task: TaskControl, batch: Batch, force = false): Promise<void> {
   const base = maskTargetBase(file.name) ?? baseName(file.name);
   const image = imageWithBase(base);
   if (!image) {
     notify('error', `${file.name}: there is no image named ${base} in the project to put these objects on; add the image first (or drop both together)`);
     return;
   }
-  const decoded = await decode(file, formatId, task, { width: image.width, height: image.height });
+  const decoded = await decode(file, formatId, task, { width: image.width, height: image.height }, force);
   const added = await addImportedObjects(image, decoded.images[0].objects, file.name, batch);
   if (added) notify('info', `${file.name}: ${added} objects added to ${image.name}`);
 }
@@ -136,7 +140,13 @@ export async function importAnnotationFiles(files: File[], task: TaskControl): P
       else await importCollectionFile(file, format.id, task, batch);
     } catch (error) {
       if (isAbortError(error)) throw error;
-      notify('error', describeFailure(file.name, error));
+      const anyway = error instanceof Error && error.name === MASK_LOOKS_LIKE_PICTURE;
+      notify('error', describeFailure(file.name, error), undefined, anyway ? { label: 'Import anyway', run: () => void importAnyway(file, format.id) } : undefined);
     }
   }
+}
+
+/** A mask refused as looking like a picture, imported as the user insists: every colour an object. */
+function importAnyway(file: File, formatId: string): Promise<unknown> {
+  return runTask('bring-in', 'Importing', (task) => importMaskFile(file, formatId, task, { forAll: null }, true));
 }

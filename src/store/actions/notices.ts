@@ -12,11 +12,12 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
  * Tells the user something. The same text and kind as a notice still showing is not repeated:
  * that notice counts it and shows again for its full time. `stillTrue`, when given, is checked
  * on every change of the store: once it is false the notice is stale and goes by itself.
+ * `action` puts a button on it.
  */
-export function notify(kind: Notice['kind'], text: string, stillTrue?: Notice['stillTrue']): void {
+export function notify(kind: Notice['kind'], text: string, stillTrue?: Notice['stillTrue'], action?: Notice['action']): void {
   const { notices, noticeLog } = getState();
   const same = notices.find((notice) => notice.kind === kind && notice.text === text);
-  const notice: Notice = same ? { ...same, count: same.count + 1, at: Date.now() } : { id: nextNoticeId++, kind, text, count: 1, at: Date.now(), stillTrue };
+  const notice: Notice = same ? { ...same, count: same.count + 1, at: Date.now() } : { id: nextNoticeId++, kind, text, count: 1, at: Date.now(), stillTrue, action };
   const logged = { id: notice.id, kind, text, count: notice.count, at: notice.at };
   setState({
     notices: same ? notices.map((candidate) => (candidate === same ? notice : candidate)) : [...notices, notice],
