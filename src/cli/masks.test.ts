@@ -86,6 +86,20 @@ describe('cli vectorize and rasterize', () => {
     expect(io.err[0]).toMatch(/broken\.xml: not well-formed XML: line 1, column 21: <\/annotations> closes <image>$/);
   });
 
+  it('refuses hostile CVAT files by name with exit code 1, writing nothing', async () => {
+    const hostile: Array<[string, string, RegExp]> = [
+      ['huge.xml', '<annotations><image id="0" name="x.png" width="100000" height="100000"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>', /huge\.xml: image "x\.png" is 100000 x 100000 pixels \(10000 MP\), larger than/],
+    ];
+    for (const [name, text, message] of hostile) {
+      const xml = join(temp, name);
+      writeFileSync(xml, text);
+      const io = capture();
+      expect(await runCli(['rasterize', xml, '--out', join(temp, 'never')], io), name).toBe(1);
+      expect(io.err[0]).toMatch(message);
+    }
+    expect(readdirSync(temp)).not.toContain('never');
+  });
+
   it('masks → CVAT XML → masks gives the same pixels (generated mask, label16 output)', async () => {
     const xml = join(temp, 'generated.xml');
     const vectorized = capture();

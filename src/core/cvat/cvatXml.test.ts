@@ -111,6 +111,15 @@ describe('CVAT for images 1.1 XML', () => {
     );
   });
 
+  it('refuses an image larger than any the app reads, by file and image name, before sizing anything by it', () => {
+    const xml = (w: number, h: number) => `<annotations><image id="0" name="x.png" width="${w}" height="${h}"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>`;
+    expect(() => parseCvatXml('annotations.xml', xml(100000, 100000))).toThrow(
+      new FileFormatError('annotations.xml', 'image "x.png" is 100000 x 100000 pixels (10000 MP), larger than the largest image the app reads (268 MP)'),
+    );
+    expect(() => parseCvatXml('annotations.xml', xml(16385, 16384))).toThrow('(269 MP), larger than'); // just over: never "268 MP, larger than 268 MP"
+    expect(parseCvatXml('annotations.xml', xml(16384, 16384)).images[0].width).toBe(16384); // 256 Mi pixels: the limit itself
+  });
+
   it('matches CVAT image names to project images by file name', () => {
     const names = ['a.png', 'train/b.png', 'dev/b.png'];
     expect(matchImageName('a.png', names)).toBe('a.png');

@@ -10,6 +10,7 @@
  * object (rings filled together, even-odd), so a round trip through this format is exact.
  */
 import { FileFormatError } from '../errors';
+import { MAX_IMAGE_BYTES } from '../raster';
 import { childrenNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
 
 export interface CvatPolygon {
@@ -47,12 +48,19 @@ export interface CvatAnnotations {
   skipped: Record<string, number>;
 }
 
+/**
+ * The largest image a CVAT file may describe: the largest that image intake accepts, at one byte
+ * a pixel (8-bit grey). Checked as each <image> is read, so an absurd size is refused by name
+ * before anything (clipping, rasterizing) is sized by it.
+ */
+const MAX_PIXELS = MAX_IMAGE_BYTES;
+
 const SHAPES = new Set(['box', 'polyline', 'points', 'mask', 'ellipse', 'cuboid', 'skeleton', 'tag']);
 
 /**
  * Parses a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML (with line
- * and column), a root other than <annotations>, or an image or polygon with missing or
- * invalid numbers.
+ * and column), a root other than <annotations>, an image or polygon with missing or invalid
+ * numbers, or an image larger than any the app reads.
  */
 export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
   let root: XmlElement;
@@ -92,6 +100,7 @@ export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
       polygons: [],
     };
     if (!name) throw new FileFormatError(fileName, `image ${image.id} has no name`);
+    checkPixelCount(fileName, where, image);
     if (element.attributes.subset !== undefined) image.subset = element.attributes.subset;
     for (const shape of element.children) {
       if (shape.name === 'polygon') image.polygons.push(readPolygon(fileName, `${where}, polygon ${image.polygons.length + 1}`, shape));
@@ -100,6 +109,13 @@ export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
     images.push(image);
   }
   return { labels, images, skipped };
+}
+
+function checkPixelCount(fileName: string, where: string, { width, height }: CvatImage): void {
+  if (width * height <= MAX_PIXELS) return;
+  // Rounded apart (up and down) so that a size just over the limit never reads as equal to it.
+  const megapixels = Math.ceil((width * height) / 1e6);
+  throw new FileFormatError(fileName, `${where} is ${width} x ${height} pixels (${megapixels} MP), larger than the largest image the app reads (${Math.floor(MAX_PIXELS / 1e6)} MP)`);
 }
 
 function readPolygon(fileName: string, where: string, shape: XmlElement): CvatPolygon {
