@@ -120,6 +120,12 @@ describe('CVAT for images 1.1 XML', () => {
     expect(parseCvatXml('annotations.xml', xml(16384, 16384)).images[0].width).toBe(16384); // 256 Mi pixels: the limit itself
   });
 
+  it('reads labels nested 200,000 elements deep in <meta> (no recursion to overflow)', () => {
+    const depth = 200_000;
+    const deep = `<annotations><meta>${'<project>'.repeat(depth)}<label><name>deepest</name></label>${'</project>'.repeat(depth)}</meta></annotations>`;
+    expect(parseCvatXml('deep.xml', deep).labels).toEqual(['deepest']);
+  });
+
   it('matches CVAT image names to project images by file name', () => {
     const names = ['a.png', 'train/b.png', 'dev/b.png'];
     expect(matchImageName('a.png', names)).toBe('a.png');

@@ -11,7 +11,7 @@
  */
 import { FileFormatError } from '../errors';
 import { MAX_IMAGE_BYTES } from '../raster';
-import { childrenNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
+import { childrenNamed, descendantsNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
 
 export interface CvatPolygon {
   label: string;
@@ -74,15 +74,10 @@ export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
     throw new FileFormatError(fileName, `not a CVAT annotation file: the root element is <${root.name}>, not <annotations>`);
   }
   const labels: string[] = [];
-  const collectLabels = (element: XmlElement): void => {
-    for (const child of element.children) {
-      if (child.name === 'label') {
-        const name = childrenNamed(child, 'name')[0]?.text.trim();
-        if (name !== undefined && !labels.includes(name)) labels.push(name);
-      } else collectLabels(child);
-    }
-  };
-  for (const meta of childrenNamed(root, 'meta')) collectLabels(meta);
+  for (const label of childrenNamed(root, 'meta').flatMap((meta) => descendantsNamed(meta, 'label'))) {
+    const name = childrenNamed(label, 'name')[0]?.text.trim();
+    if (name !== undefined && !labels.includes(name)) labels.push(name);
+  }
 
   const skipped: Record<string, number> = {};
   const skip = (name: string) => (skipped[name] = (skipped[name] ?? 0) + 1);
