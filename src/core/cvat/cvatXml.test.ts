@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileFormatError } from '../errors';
 import { cvatImageFromObjects, matchImageName, objectsFromCvatImage } from './convert';
-import { parseCvatXml, writeCvatXml } from './cvatXml';
+import { parseCvatXml, readCvatXml, writeCvatXml } from './cvatXml';
 
 /** Trimmed from a CVAT 2.x "CVAT for images 1.1" export. */
 const CVAT_EXPORT = `<?xml version="1.0" encoding="utf-8"?>
@@ -124,6 +124,32 @@ describe('CVAT for images 1.1 XML', () => {
     const depth = 200_000;
     const deep = `<annotations><meta>${'<project>'.repeat(depth)}<label><name>deepest</name></label>${'</project>'.repeat(depth)}</meta></annotations>`;
     expect(parseCvatXml('deep.xml', deep).labels).toEqual(['deepest']);
+  });
+
+  it('reads a file in the encoding it declares: ISO-8859-1 labels and names come in as written', () => {
+    const text = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<annotations><meta><task><labels><label><name>noyau été</name></label></labels></task></meta>
+<image id="0" name="é.png" width="10" height="10"><polygon label="noyau été" points="1,1;5,1;5,5"/></image></annotations>`;
+    const parsed = readCvatXml('annotations.xml', Uint8Array.from(text, (c) => c.charCodeAt(0)));
+    expect(parsed.labels).toEqual(['noyau été']);
+    expect(parsed.images[0]).toMatchObject({ name: 'é.png', polygons: [{ label: 'noyau été' }] });
+    expect(() => readCvatXml('annotations.xml', new TextEncoder().encode(text.replace('ISO-8859-1', 'EBCDIC-XYZ')))).toThrow(
+      new FileFormatError('annotations.xml', 'the XML declaration names an unknown text encoding "EBCDIC-XYZ" (save the file as UTF-8)'),
+    );
+  });
+
+  it('names the file in errors nobody foresaw, too (here an allocation failing while decoding)', () => {
+    vi.stubGlobal('TextDecoder', class {
+      encoding = 'utf-8';
+      decode(): string {
+        throw new RangeError('Array buffer allocation failed');
+      }
+    });
+    try {
+      expect(() => readCvatXml('big.xml', new Uint8Array(4))).toThrow(new FileFormatError('big.xml', 'corrupt or truncated CVAT XML: Array buffer allocation failed'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('matches CVAT image names to project images by file name', () => {

@@ -10,7 +10,9 @@
  * object (rings filled together, even-odd), so a round trip through this format is exact.
  */
 import { FileFormatError } from '../errors';
+import { wrapLibraryErrors } from '../formats/common';
 import { MAX_IMAGE_BYTES } from '../raster';
+import { decodeXmlText } from './encoding';
 import { childrenNamed, descendantsNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
 
 export interface CvatPolygon {
@@ -58,7 +60,16 @@ const MAX_PIXELS = MAX_IMAGE_BYTES;
 const SHAPES = new Set(['box', 'polyline', 'points', 'mask', 'ellipse', 'cuboid', 'skeleton', 'tag']);
 
 /**
- * Parses a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML (with line
+ * Reads a CVAT XML file from its bytes, in the encoding it declares (decodeXmlText). Every error
+ * is a FileFormatError naming the file: those of the checks below, and anything unforeseen
+ * (running out of memory on a huge file) as "corrupt or truncated CVAT XML: …".
+ */
+export function readCvatXml(fileName: string, bytes: Uint8Array): CvatAnnotations {
+  return wrapLibraryErrors(fileName, 'CVAT XML', () => parseCvatXml(fileName, decodeXmlText(fileName, bytes)));
+}
+
+/**
+ * Parses the text of a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML (with line
  * and column), a root other than <annotations>, an image or polygon with missing or invalid
  * numbers, or an image larger than any the app reads.
  */
