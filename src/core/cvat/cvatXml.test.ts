@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FileFormatError } from '../errors';
+import { objectArea, ringBox } from '../geometry';
 import { cvatImageFromObjects, matchImageName, objectsFromCvatImage } from './convert';
 import { parseCvatXml, readCvatXml, writeCvatXml } from './cvatXml';
 
@@ -124,6 +125,25 @@ describe('CVAT for images 1.1 XML', () => {
     const depth = 200_000;
     const deep = `<annotations><meta>${'<project>'.repeat(depth)}<label><name>deepest</name></label>${'</project>'.repeat(depth)}</meta></annotations>`;
     expect(parseCvatXml('deep.xml', deep).labels).toEqual(['deepest']);
+  });
+
+  it('cuts polygons to the image, and leaves out and counts those no object can be made of', () => {
+    const polygon = (points: string, group = 0) => `<polygon label="nucleus" points="${points}" group_id="${group}"/>`;
+    const parsed = parseCvatXml('hostile.xml', `<annotations><image id="0" name="x.png" width="10" height="10">
+      ${polygon('1,1')}${polygon('1,1;2,2')}${polygon('1,1;2,2;1,1;2,2')}
+      ${polygon('NaN,1;2,2;3,1')}${polygon('1,1;inf,2;3,1')}${polygon('1,1;-Infinity,2;3,1')}${polygon('1,1;1e999,2;3,1')}
+      ${polygon('1,1;2,2;3,3')}${polygon('50,50;60,50;60,60')}${polygon('1e308,1e308;2e307,1e308;1e308,2e307')}
+      ${polygon('-5,-5;5,-5;5,5;-5,5', 7)}${polygon('20,20;30,20;30,30', 7)}${polygon('0,0;1e308,0;1e308,1e308;0,1e308')}
+    </image></annotations>`);
+    expect(parsed.droppedOutlines).toEqual({ tooFewVertices: 3, nonFinite: 4, noArea: 1, outsideImage: 3 });
+    expect(parsed.images[0].polygons.map((p) => [p.group, objectArea([p.points]), ringBox(p.points)])).toEqual([
+      [7, 25, { minX: 0, minY: 0, maxX: 5, maxY: 5 }],
+      [0, 100, { minX: 0, minY: 0, maxX: 10, maxY: 10 }],
+    ]);
+    // Polygons are numbered as in the file in messages, the ones left out included.
+    expect(() => parseCvatXml('hostile.xml', `<annotations><image id="0" name="x.png" width="10" height="10">${polygon('1,1')}${polygon('1,1;2,x;3,1')}</image></annotations>`)).toThrow(
+      'hostile.xml: image "x.png", polygon 2: bad point "2,x"',
+    );
   });
 
   it('reads a file in the encoding it declares: ISO-8859-1 labels and names come in as written', () => {
