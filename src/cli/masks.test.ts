@@ -101,6 +101,15 @@ describe('cli vectorize and rasterize', () => {
     expect(readdirSync(temp)).not.toContain('never');
   });
 
+  it('rasterizes polygons cut to the image, and counts the outlines left out', async () => {
+    const xml = join(temp, 'degenerate.xml');
+    const polygons = ['1,1', '1,1;2,2', 'nan,1;2,2;3,1', '50,50;60,50;60,60', '-4,-4;4,-4;4,4;-4,4'].map((points) => `<polygon label="nucleus" points="${points}"/>`);
+    writeFileSync(xml, `<annotations><image id="0" name="d.png" width="8" height="8">${polygons.join('')}</image></annotations>`);
+    const io = capture();
+    expect(await runCli(['rasterize', xml, '--out', join(temp, 'degenerate')], io)).toBe(0);
+    expect(JSON.parse(io.out[0])).toMatchObject({ objects: 1, emptyObjects: 0, droppedOutlines: { tooFewVertices: 2, nonFinite: 1, outsideImage: 1 } });
+  });
+
   it('reads CVAT XML in the encoding it declares (ISO-8859-1 names not garbled)', async () => {
     const xml = join(temp, 'latin1.xml');
     writeFileSync(xml, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><annotations><image id="0" name="noyau_été.png" width="8" height="8"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>', 'latin1'));

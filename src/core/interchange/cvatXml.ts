@@ -23,6 +23,7 @@ export const cvatXml: CollectionFormat = {
     return {
       images: annotations.images.map((image) => ({ name: image.name, width: image.width, height: image.height, objects: objectsFromCvatImage(image) })),
       skipped: annotations.skipped,
+      droppedOutlines: annotations.droppedOutlines,
     };
   },
 };
