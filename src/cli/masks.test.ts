@@ -97,6 +97,38 @@ describe('cli vectorize and rasterize', () => {
     expect(io.err[0]).toMatch(/broken\.xml: not well-formed XML: line 1, column 21: <\/annotations> closes <image>$/);
   });
 
+  it('refuses hostile CVAT files by name with exit code 1, writing nothing', async () => {
+    const hostile: Array<[string, string, RegExp]> = [
+      ['ebcdic.xml', '<?xml version="1.0" encoding="EBCDIC-XYZ"?><annotations/>', /ebcdic\.xml: the XML declaration names an unknown text encoding "EBCDIC-XYZ"/],
+      ['huge.xml', '<annotations><image id="0" name="x.png" width="100000" height="100000"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>', /huge\.xml: image "x\.png" is 100000 x 100000 pixels \(10000 MP\), larger than/],
+    ];
+    for (const [name, text, message] of hostile) {
+      const xml = join(temp, name);
+      writeFileSync(xml, text);
+      const io = capture();
+      expect(await runCli(['rasterize', xml, '--out', join(temp, 'never')], io), name).toBe(1);
+      expect(io.err[0]).toMatch(message);
+    }
+    expect(readdirSync(temp)).not.toContain('never');
+  });
+
+  it('rasterizes polygons cut to the image, and counts the outlines left out', async () => {
+    const xml = join(temp, 'degenerate.xml');
+    const polygons = ['1,1', '1,1;2,2', 'nan,1;2,2;3,1', '50,50;60,50;60,60', '-4,-4;4,-4;4,4;-4,4'].map((points) => `<polygon label="nucleus" points="${points}"/>`);
+    writeFileSync(xml, `<annotations><image id="0" name="d.png" width="8" height="8">${polygons.join('')}</image></annotations>`);
+    const io = capture();
+    expect(await runCli(['rasterize', xml, '--out', join(temp, 'degenerate')], io)).toBe(0);
+    expect(JSON.parse(io.out[0])).toMatchObject({ objects: 1, emptyObjects: 0, droppedOutlines: { tooFewVertices: 2, nonFinite: 1, outsideImage: 1 } });
+  });
+
+  it('reads CVAT XML in the encoding it declares (ISO-8859-1 names not garbled)', async () => {
+    const xml = join(temp, 'latin1.xml');
+    writeFileSync(xml, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><annotations><image id="0" name="noyau_été.png" width="8" height="8"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>', 'latin1'));
+    const io = capture();
+    expect(await runCli(['rasterize', xml, '--out', join(temp, 'latin1')], io)).toBe(0);
+    expect(JSON.parse(io.out[0]).perImage[0]).toMatchObject({ name: 'noyau_été.png', output: join(temp, 'latin1', 'noyau_été_objects.png'), objects: 1 });
+  });
+
   it('masks → CVAT XML → masks gives the same pixels (generated mask, label16 output)', async () => {
     const xml = join(temp, 'generated.xml');
     const vectorized = capture();

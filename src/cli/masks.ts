@@ -42,7 +42,7 @@ const OPTION_USAGE = Object.entries(FORMAT_OPTIONS).map(([id, choices]) => ` [--
 
 export const rasterizeCommand: CliCommand = {
   args: `<annotations.xml> --out <dir>${OPTION_USAGE} [--format ${MASK_FORMATS.join('|')}]`,
-  summary: 'write one mask per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects)',
+  summary: 'write one mask per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)',
   async run(args, io) {
     const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS, ...FORMAT_OPTIONS });
     if (positional.length !== 1) throw new UsageError(`rasterize needs 1 annotation file, got ${positional.length}`);
@@ -72,6 +72,7 @@ export const rasterizeCommand: CliCommand = {
       overlapPixels: total('overlapPixels'),
       emptyObjects: images.reduce((sum, image) => sum + image.emptyObjects.length, 0),
       skippedShapes: decoded.skipped,
+      droppedOutlines: decoded.droppedOutlines,
       perImage: images,
     }));
     return 0;

@@ -206,6 +206,15 @@ describe('clipRingToBox', () => {
     expect(clipRingToBox([], image)).toEqual([]);
   });
 
+  it('cuts rings with vertices near the largest double without overflowing', () => {
+    // Differences and products of such coordinates overflow to Infinity; the cut must not.
+    const corner = clipRingToBox([0, 0, 1e308, 0, 0, 1e308], image);
+    expect([objectArea([corner]), ringBox(corner)]).toEqual([100, image]);
+    const thin = clipRingToBox([-1e308, 4, 1e308, 6, -1e308, 6], image); // y = 5 ± 1e-307 across the box
+    expect(thin.every(Number.isFinite)).toBe(true);
+    expect(objectArea([thin])).toBeCloseTo(10, 10);
+  });
+
   it('clips concave rings to the same fill as the original within the box', () => {
     const u: Ring = [-4, 2, 14, 2, 14, 8, 12, 8, 12, 4, -2, 4, -2, 8, -4, 8]; // both arms leave the box
     const cut = clipRingToBox(u, image);

@@ -9,6 +9,8 @@ declare class TextEncoder {
 
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
+  /** The canonical name of the label given, lower case ("latin1" → "windows-1252"). */
+  readonly encoding: string;
   decode(input?: ArrayBufferView | ArrayBuffer): string;
 }
 

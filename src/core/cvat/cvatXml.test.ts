@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileFormatError } from '../errors';
+import { objectArea, ringBox } from '../geometry';
 import { cvatImageFromObjects, matchImageName, objectsFromCvatImage } from './convert';
-import { parseCvatXml, writeCvatXml } from './cvatXml';
+import { parseCvatXml, readCvatXml, writeCvatXml } from './cvatXml';
 
 /** Trimmed from a CVAT 2.x "CVAT for images 1.1" export. */
 const CVAT_EXPORT = `<?xml version="1.0" encoding="utf-8"?>
@@ -109,6 +110,66 @@ describe('CVAT for images 1.1 XML', () => {
     expect(error('<annotations><image id="0" name="a.png" width="2" height="1"><polygon label="n" points="1,2;3"/></image></annotations>')).toBe(
       'bad.xml: image "a.png", polygon 1: bad point "3" (expected "x,y" numbers)',
     );
+  });
+
+  it('refuses an image larger than any the app reads, by file and image name, before sizing anything by it', () => {
+    const xml = (w: number, h: number) => `<annotations><image id="0" name="x.png" width="${w}" height="${h}"><polygon label="nucleus" points="1,1;5,1;5,5"/></image></annotations>`;
+    expect(() => parseCvatXml('annotations.xml', xml(100000, 100000))).toThrow(
+      new FileFormatError('annotations.xml', 'image "x.png" is 100000 x 100000 pixels (10000 MP), larger than the largest image the app reads (268 MP)'),
+    );
+    expect(() => parseCvatXml('annotations.xml', xml(16385, 16384))).toThrow('(269 MP), larger than'); // just over: never "268 MP, larger than 268 MP"
+    expect(parseCvatXml('annotations.xml', xml(16384, 16384)).images[0].width).toBe(16384); // 256 Mi pixels: the limit itself
+  });
+
+  it('reads labels nested 200,000 elements deep in <meta> (no recursion to overflow)', () => {
+    const depth = 200_000;
+    const deep = `<annotations><meta>${'<project>'.repeat(depth)}<label><name>deepest</name></label>${'</project>'.repeat(depth)}</meta></annotations>`;
+    expect(parseCvatXml('deep.xml', deep).labels).toEqual(['deepest']);
+  });
+
+  it('cuts polygons to the image, and leaves out and counts those no object can be made of', () => {
+    const polygon = (points: string, group = 0) => `<polygon label="nucleus" points="${points}" group_id="${group}"/>`;
+    const parsed = parseCvatXml('hostile.xml', `<annotations><image id="0" name="x.png" width="10" height="10">
+      ${polygon('1,1')}${polygon('1,1;2,2')}${polygon('1,1;2,2;1,1;2,2')}
+      ${polygon('NaN,1;2,2;3,1')}${polygon('1,1;inf,2;3,1')}${polygon('1,1;-Infinity,2;3,1')}${polygon('1,1;1e999,2;3,1')}
+      ${polygon('1,1;2,2;3,3')}${polygon('50,50;60,50;60,60')}${polygon('1e308,1e308;2e307,1e308;1e308,2e307')}
+      ${polygon('-5,-5;5,-5;5,5;-5,5', 7)}${polygon('20,20;30,20;30,30', 7)}${polygon('0,0;1e308,0;1e308,1e308;0,1e308')}
+    </image></annotations>`);
+    expect(parsed.droppedOutlines).toEqual({ tooFewVertices: 3, nonFinite: 4, noArea: 1, outsideImage: 3 });
+    expect(parsed.images[0].polygons.map((p) => [p.group, objectArea([p.points]), ringBox(p.points)])).toEqual([
+      [7, 25, { minX: 0, minY: 0, maxX: 5, maxY: 5 }],
+      [0, 100, { minX: 0, minY: 0, maxX: 10, maxY: 10 }],
+    ]);
+    // Polygons are numbered as in the file in messages, the ones left out included.
+    expect(() => parseCvatXml('hostile.xml', `<annotations><image id="0" name="x.png" width="10" height="10">${polygon('1,1')}${polygon('1,1;2,x;3,1')}</image></annotations>`)).toThrow(
+      'hostile.xml: image "x.png", polygon 2: bad point "2,x"',
+    );
+  });
+
+  it('reads a file in the encoding it declares: ISO-8859-1 labels and names come in as written', () => {
+    const text = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<annotations><meta><task><labels><label><name>noyau été</name></label></labels></task></meta>
+<image id="0" name="é.png" width="10" height="10"><polygon label="noyau été" points="1,1;5,1;5,5"/></image></annotations>`;
+    const parsed = readCvatXml('annotations.xml', Uint8Array.from(text, (c) => c.charCodeAt(0)));
+    expect(parsed.labels).toEqual(['noyau été']);
+    expect(parsed.images[0]).toMatchObject({ name: 'é.png', polygons: [{ label: 'noyau été' }] });
+    expect(() => readCvatXml('annotations.xml', new TextEncoder().encode(text.replace('ISO-8859-1', 'EBCDIC-XYZ')))).toThrow(
+      new FileFormatError('annotations.xml', 'the XML declaration names an unknown text encoding "EBCDIC-XYZ" (save the file as UTF-8)'),
+    );
+  });
+
+  it('names the file in errors nobody foresaw, too (here an allocation failing while decoding)', () => {
+    vi.stubGlobal('TextDecoder', class {
+      encoding = 'utf-8';
+      decode(): string {
+        throw new RangeError('Array buffer allocation failed');
+      }
+    });
+    try {
+      expect(() => readCvatXml('big.xml', new Uint8Array(4))).toThrow(new FileFormatError('big.xml', 'corrupt or truncated CVAT XML: Array buffer allocation failed'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('matches CVAT image names to project images by file name', () => {

@@ -10,11 +10,15 @@
  * object (rings filled together, even-odd), so a round trip through this format is exact.
  */
 import { FileFormatError } from '../errors';
-import { childrenNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
+import { wrapLibraryErrors } from '../formats/common';
+import { MAX_IMAGE_BYTES } from '../raster';
+import { decodeXmlText } from './encoding';
+import { clipOutline, type DroppedOutlines } from './outline';
+import { childrenNamed, descendantsNamed, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml';
 
 export interface CvatPolygon {
   label: string;
-  /** Flat x0, y0, x1, y1, … in image pixels. */
+  /** Flat x0, y0, x1, y1, … in image pixels, cut to the image (see clipOutline). */
   points: number[];
   /** CVAT's z_order (0 when absent; CVAT often leaves every shape at 0). */
   z: number;
@@ -45,14 +49,33 @@ export interface CvatAnnotations {
   images: CvatImage[];
   /** Shapes that are not polygons, by element name, e.g. { box: 3, track: 1 }. */
   skipped: Record<string, number>;
+  /** Polygons left out because no object can be made of them (clipOutline), by why. */
+  droppedOutlines: DroppedOutlines;
 }
+
+/**
+ * The largest image a CVAT file may describe: the largest that image intake accepts, at one byte
+ * a pixel (8-bit grey). Checked as each <image> is read, so an absurd size is refused by name
+ * before anything (clipping, rasterizing) is sized by it.
+ */
+const MAX_PIXELS = MAX_IMAGE_BYTES;
 
 const SHAPES = new Set(['box', 'polyline', 'points', 'mask', 'ellipse', 'cuboid', 'skeleton', 'tag']);
 
 /**
- * Parses a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML (with line
- * and column), a root other than <annotations>, or an image or polygon with missing or
- * invalid numbers.
+ * Reads a CVAT XML file from its bytes, in the encoding it declares (decodeXmlText). Every error
+ * is a FileFormatError naming the file: those of the checks below, and anything unforeseen
+ * (running out of memory on a huge file) as "corrupt or truncated CVAT XML: …".
+ */
+export function readCvatXml(fileName: string, bytes: Uint8Array): CvatAnnotations {
+  return wrapLibraryErrors(fileName, 'CVAT XML', () => parseCvatXml(fileName, decodeXmlText(fileName, bytes)));
+}
+
+/**
+ * Parses the text of a CVAT XML file. Throws FileFormatError naming `fileName` for malformed XML
+ * (with line and column), a root other than <annotations>, an image or polygon with missing or
+ * invalid numbers, or an image larger than any the app reads. Polygons are cut to their image;
+ * those no object can be made of are left out and counted.
  */
 export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
   let root: XmlElement;
@@ -66,21 +89,16 @@ export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
     throw new FileFormatError(fileName, `not a CVAT annotation file: the root element is <${root.name}>, not <annotations>`);
   }
   const labels: string[] = [];
-  const collectLabels = (element: XmlElement): void => {
-    for (const child of element.children) {
-      if (child.name === 'label') {
-        const name = childrenNamed(child, 'name')[0]?.text.trim();
-        if (name !== undefined && !labels.includes(name)) labels.push(name);
-      } else collectLabels(child);
-    }
-  };
-  for (const meta of childrenNamed(root, 'meta')) collectLabels(meta);
+  for (const label of childrenNamed(root, 'meta').flatMap((meta) => descendantsNamed(meta, 'label'))) {
+    const name = childrenNamed(label, 'name')[0]?.text.trim();
+    if (name !== undefined && !labels.includes(name)) labels.push(name);
+  }
 
   const skipped: Record<string, number> = {};
-  const skip = (name: string) => (skipped[name] = (skipped[name] ?? 0) + 1);
+  const droppedOutlines: DroppedOutlines = {};
   const images: CvatImage[] = [];
   for (const element of root.children) {
-    if (element.name === 'track') skip('track');
+    if (element.name === 'track') count(skipped, 'track');
     if (element.name !== 'image') continue;
     const name = element.attributes.name ?? '';
     const where = `image "${name}"`;
@@ -92,14 +110,31 @@ export function parseCvatXml(fileName: string, text: string): CvatAnnotations {
       polygons: [],
     };
     if (!name) throw new FileFormatError(fileName, `image ${image.id} has no name`);
+    checkPixelCount(fileName, where, image);
     if (element.attributes.subset !== undefined) image.subset = element.attributes.subset;
+    let polygons = 0; // read so far: messages number them as in the file, the ones left out too
     for (const shape of element.children) {
-      if (shape.name === 'polygon') image.polygons.push(readPolygon(fileName, `${where}, polygon ${image.polygons.length + 1}`, shape));
-      else if (SHAPES.has(shape.name)) skip(shape.name);
+      if (SHAPES.has(shape.name)) count(skipped, shape.name);
+      if (shape.name !== 'polygon') continue;
+      const polygon = readPolygon(fileName, `${where}, polygon ${++polygons}`, shape);
+      const outline = clipOutline(polygon.points, image.width, image.height);
+      if (typeof outline === 'string') count(droppedOutlines, outline);
+      else image.polygons.push({ ...polygon, points: outline });
     }
     images.push(image);
   }
-  return { labels, images, skipped };
+  return { labels, images, skipped, droppedOutlines };
+}
+
+function count<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+function checkPixelCount(fileName: string, where: string, { width, height }: CvatImage): void {
+  if (width * height <= MAX_PIXELS) return;
+  // Rounded apart (up and down) so that a size just over the limit never reads as equal to it.
+  const megapixels = Math.ceil((width * height) / 1e6);
+  throw new FileFormatError(fileName, `${where} is ${width} x ${height} pixels (${megapixels} MP), larger than the largest image the app reads (${Math.floor(MAX_PIXELS / 1e6)} MP)`);
 }
 
 function readPolygon(fileName: string, where: string, shape: XmlElement): CvatPolygon {
@@ -107,9 +142,9 @@ function readPolygon(fileName: string, where: string, shape: XmlElement): CvatPo
   const points: number[] = [];
   for (const pair of (attributes.points ?? '').split(';')) {
     if (!pair.trim()) continue;
-    const xy = pair.split(',');
-    const [x, y] = xy.map((v) => (v.trim() === '' ? NaN : Number(v)));
-    if (xy.length !== 2 || !Number.isFinite(x) || !Number.isFinite(y)) {
+    const xy = pair.split(',').map(coordinate);
+    const [x, y] = xy;
+    if (xy.length !== 2 || x === null || y === null) {
       throw new FileFormatError(fileName, `${where}: bad point "${pair}" (expected "x,y" numbers)`);
     }
     points.push(x, y);
@@ -125,6 +160,20 @@ function readPolygon(fileName: string, where: string, shape: XmlElement): CvatPo
     group: attributes.group_id === undefined ? 0 : integer(fileName, where, 'group_id', attributes.group_id),
     attributes: values,
   };
+}
+
+/** NaN and infinity as Python (CVAT) and JavaScript write them. */
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+
+/**
+ * A coordinate: a number, perhaps not finite ("nan", "inf", "1e999") so that its polygon is left
+ * out and counted rather than the file refused; null when the text is not a number at all.
+ */
+function coordinate(text: string): number | null {
+  const trimmed = text.trim();
+  if (NON_FINITE.test(trimmed)) return NaN;
+  const value = trimmed === '' ? NaN : Number(trimmed);
+  return Number.isNaN(value) ? null : value;
 }
 
 function number(fileName: string, where: string, what: string, value: string | undefined): number {

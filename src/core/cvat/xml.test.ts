@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, parseXml } from './xml';
+import { descendantsNamed, escapeXml, parseXml } from './xml';
 
 describe('parseXml', () => {
   it('reads elements, attributes in either quotes, text, entities, CDATA; skips comments, PIs, DOCTYPE', () => {
@@ -35,6 +35,18 @@ describe('parseXml', () => {
       ['<a>1 < 2</a>', 'line 1, column 6: bad tag: "<" must start a tag (write &lt; in text)'],
     ];
     for (const [text, error] of cases) expect(() => parseXml(text), text).toThrow(error);
+  });
+
+  it('parses and walks any nesting depth (200,000 elements deep) without recursion', () => {
+    const depth = 200_000;
+    const root = parseXml(`<r>${'<a>'.repeat(depth)}<label/>${'</a>'.repeat(depth)}<label/></r>`);
+    expect(descendantsNamed(root, 'label')).toHaveLength(2);
+    expect(() => parseXml(`<r>${'<a>'.repeat(depth)}`)).toThrow(`line 1, column ${3 * depth + 1}: <a> is never closed`);
+  });
+
+  it('finds descendants in document order, not inside the ones found', () => {
+    const root = parseXml('<r><x id="1"><x id="inner"/></x><y><x id="2"/></y><x id="3"/></r>');
+    expect(descendantsNamed(root, 'x').map((x) => x.attributes.id)).toEqual(['1', '2', '3']);
   });
 
   it('escapes what it must', () => {

@@ -3,8 +3,9 @@
  * CVAT's: elements, attributes (single or double quotes), text, the five predefined entities and
  * numeric character references, self-closing tags, comments, CDATA, processing instructions and
  * a DOCTYPE (skipped; entities it might declare are not supported). No DOMParser, so it runs in
- * Node, browsers and workers alike; linear in the input. Namespaces are not interpreted: a
- * prefixed name is just a name.
+ * Node, browsers and workers alike; linear in the input, and iterative (open elements are an
+ * explicit stack), so any nesting depth parses. Namespaces are not interpreted: a prefixed name is
+ * just a name.
  */
 
 export interface XmlElement {
@@ -126,6 +127,20 @@ function decodeEntities(raw: string, fail: (reason: string, offset: number) => n
 /** Escapes text or an attribute value (either quote) for XML output. */
 export function escapeXml(value: string): string {
   return value.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+/**
+ * Elements called `name` anywhere below `element`, in document order, not looking inside the ones
+ * found. Walks with its own stack, so a hostile file's nesting depth cannot overflow the call stack.
+ */
+export function descendantsNamed(element: XmlElement, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  const pending = [...element.children].reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.name === name) found.push(next);
+    else for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]);
+  }
+  return found;
 }
 
 /** Child elements called `name`, in document order. */

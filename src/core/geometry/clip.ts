@@ -57,8 +57,11 @@ function cutHalfPlane(pts: number[], out: number[], axis: 0 | 1, bound: number, 
     const ca = pts[i + axis], co = pts[i + other];
     const curIn = keepAbove ? ca >= bound : ca <= bound;
     if (curIn !== prevIn) {
-      // The edge crosses the line strictly (one end is strictly outside), so ca !== pa.
-      const o = po + ((bound - pa) * (co - po)) / (ca - pa);
+      // The edge crosses the line strictly (one end is strictly outside), so ca !== pa. Worked in
+      // halves, which is exact, so no difference overflows however far out a vertex lies (an
+      // imported file's 1e308), and the fraction first, so no product does.
+      const t = (bound / 2 - pa / 2) / (ca / 2 - pa / 2);
+      const o = 2 * (po / 2 + t * (co / 2 - po / 2));
       if (axis === 0) out.push(bound, o);
       else out.push(o, bound);
     }

@@ -1,5 +1,5 @@
 import { cvatImageFromObjects, objectsFromCvatImage } from '../cvat/convert';
-import { parseCvatXml, writeCvatXml } from '../cvat/cvatXml';
+import { readCvatXml, writeCvatXml } from '../cvat/cvatXml';
 import { NUCLEUS_LABEL } from '../objects';
 import type { CollectionFormat } from './types';
 
@@ -19,10 +19,11 @@ export const cvatXml: CollectionFormat = {
     };
   },
   decode(fileName, bytes) {
-    const annotations = parseCvatXml(fileName, new TextDecoder().decode(bytes));
+    const annotations = readCvatXml(fileName, bytes);
     return {
       images: annotations.images.map((image) => ({ name: image.name, width: image.width, height: image.height, objects: objectsFromCvatImage(image) })),
       skipped: annotations.skipped,
+      droppedOutlines: annotations.droppedOutlines,
     };
   },
 };

@@ -3,6 +3,7 @@
  * listed in registry.ts). The export dialog, the workers and the CLI all work from that list.
  * Coordinates are image pixels as everywhere ((0,0) = top-left corner of the top-left pixel).
  */
+import type { DroppedOutlines } from '../cvat/outline';
 import type { Ring } from '../objects';
 
 /** An object as a file carries it: geometry, stacking (1..N bottom to top) and what else the format keeps. */
@@ -52,6 +53,8 @@ export interface Decoded {
   images: DecodedImage[];
   /** Shapes of the file that are not objects here, by kind (e.g. { box: 3 }). */
   skipped: Record<string, number>;
+  /** Outlines of the file left out as unusable, by why (formats of outlines: CVAT XML). */
+  droppedOutlines?: DroppedOutlines;
 }
 
 /** A choice the format offers (e.g. the colour scheme of `_objects.png`); the first value is the default. */

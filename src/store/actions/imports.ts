@@ -1,4 +1,5 @@
 import { matchImageName } from '../../core/cvat/convert';
+import { describeDroppedOutlines } from '../../core/cvat/outline';
 import { newId } from '../../core/ids';
 import { importFormatOf, maskTargetBase } from '../../core/interchange/registry';
 import type { InterchangeObject } from '../../core/interchange/types';
@@ -114,6 +115,8 @@ async function importCollectionFile(file: File, formatId: string, task: TaskCont
   }
   const skipped = Object.entries(decoded.skipped).map(([shape, count]) => `${count} ${shape}`);
   const parts = [`${added} objects added`];
+  const dropped = describeDroppedOutlines(decoded.droppedOutlines ?? {});
+  if (dropped) parts.push(dropped);
   if (unmatched.length) parts.push(`no image in the project for ${unmatched.join(', ')}`);
   if (skipped.length) parts.push(`not polygons, left out: ${skipped.join(', ')}`);
   notify(unmatched.length ? 'error' : 'info', `${file.name}: ${parts.join('; ')}`);
