@@ -113,6 +113,7 @@ export function hostileCorpus(): CorpusFile[] {
     xml('not-cvat.xml', text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'), 'XML, but not CVAT'),
     xml('huge-image.xml', cvat('<image id="0" name="a.png" width="100000" height="100000"><polygon label="nucleus" points="0,0;10,0;10,10" /></image>'), 'an image of 100000 x 100000 px'),
     { name: 'nested.xml', bytes: text(`<annotations>${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}</annotations>`), kind: 'cvat', expect: 'imported', about: '200,000 nested elements, read without recursion (no images in it)' },
+    { name: 'degenerate.xml', bytes: cvat('<image id="0" name="c01-ok.C01" width="4" height="4"><polygon label="nucleus" points="0,0;3,0;3,3" /><polygon label="nucleus" points="1,1;2,2" /><polygon label="nucleus" points="0,0;1e308,0;0,1e308" /><polygon label="nucleus" points="10,10;12,10;12,12" /></image>'), kind: 'cvat', expect: 'imported', about: 'polygons of 2 vertices, huge coordinates, outside the image: clipped, or skipped and counted' },
     xml('laughs.xml', text(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><annotations>&lol8;</annotations>`), 'entity expansion (billion laughs)'),
   ];
 }
