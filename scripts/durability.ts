@@ -19,8 +19,8 @@ const URL = `http://127.0.0.1:${PORT}/`;
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 20;
 
 /** A process in a group of its own, so that stopping it stops what it started too. */
-function run(command: string, args: string[]): ChildProcess {
-  return spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+function run(command: string, args: string[], errors: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+  return spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', errors], detached: true });
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
@@ -41,7 +41,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 }
 
 async function startBrowser(profile: string): Promise<{ process: ChildProcess; page: Page }> {
-  const browser = run(findChromium()!, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${DEBUG_PORT}`, '--window-size=1400,900', 'about:blank']);
+  const browser = run(findChromium()!, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${DEBUG_PORT}`, '--window-size=1400,900', 'about:blank'], 'ignore'); // Chromium's own log noise
   await waitFor(async () => (await fetch(`http://127.0.0.1:${DEBUG_PORT}/json/version`)).ok, 'Chromium');
   const connected = await chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`);
   const page = connected.contexts()[0].pages()[0];

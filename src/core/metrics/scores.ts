@@ -26,8 +26,15 @@ export interface ThresholdCounts {
   fn: number;
   /** Sum of the IoUs of the matched pairs. */
   matchedIouSum: number;
-  /** Matched reference objects under the small-area limit. */
+  /** Matched reference objects under the small-area limit, and the sum of their pairs' IoUs. */
   smallTp: number;
+  smallMatchedIouSum: number;
+  /**
+   * Unmatched candidates under the small-area limit. Small objects are scored as COCO scores an
+   * area range: the reference's small objects, matched within the whole sets; a candidate
+   * counts against them only when it is small itself and matched to nothing.
+   */
+  smallFp: number;
 }
 
 /** One image's (or, after poolCounts, several images') counts. */
@@ -36,6 +43,8 @@ export interface MatchCounts {
   candidateObjects: number;
   /** Reference objects under the small-area limit. */
   smallTruthObjects: number;
+  /** Candidate objects under the small-area limit. */
+  smallCandidateObjects: number;
   /** Reference objects of which two or more candidates each have over half their pixels. */
   splits: number;
   /** Candidates holding over half the pixels of each of two or more reference objects. */
@@ -64,6 +73,8 @@ export function matchLabels(truth: Uint32Array, candidate: Uint32Array, options:
 export function countMatches(overlaps: Overlaps, { thresholds = IOU_THRESHOLDS, smallArea = SMALL_AREA }: MatchOptions = {}): MatchCounts {
   const truthLabels = objectLabels(overlaps.truthAreas), candidateLabels = objectLabels(overlaps.candidateAreas);
   const isSmall = (label: number) => overlaps.truthAreas[label] < smallArea;
+  const isSmallCandidate = (label: number) => overlaps.candidateAreas[label] < smallArea;
+  const smallCandidateObjects = candidateLabels.filter(isSmallCandidate).length;
   const perThreshold = thresholds.map((threshold) => {
     const pairs = matchPairs(overlaps, threshold);
     return {
@@ -73,6 +84,8 @@ export function countMatches(overlaps: Overlaps, { thresholds = IOU_THRESHOLDS, 
       fn: truthLabels.length - pairs.length,
       matchedIouSum: pairs.reduce((sum, pair) => sum + pair.iou, 0),
       smallTp: pairs.filter((pair) => isSmall(pair.truth)).length,
+      smallMatchedIouSum: pairs.filter((pair) => isSmall(pair.truth)).reduce((sum, pair) => sum + pair.iou, 0),
+      smallFp: smallCandidateObjects - pairs.filter((pair) => isSmallCandidate(pair.candidate)).length,
     };
   });
   const candidatesInTruth = new Map<number, number>(), truthsInCandidate = new Map<number, number>();
@@ -85,6 +98,7 @@ export function countMatches(overlaps: Overlaps, { thresholds = IOU_THRESHOLDS, 
     truthObjects: truthLabels.length,
     candidateObjects: candidateLabels.length,
     smallTruthObjects: truthLabels.filter(isSmall).length,
+    smallCandidateObjects,
     splits: atLeastTwo(candidatesInTruth),
     merges: atLeastTwo(truthsInCandidate),
     perThreshold,
@@ -94,29 +108,43 @@ export function countMatches(overlaps: Overlaps, { thresholds = IOU_THRESHOLDS, 
 /** Adds the counts of several images (all matched with the same thresholds). */
 export function poolCounts(images: readonly MatchCounts[]): MatchCounts {
   if (images.length === 0) throw new Error('poolCounts needs at least one image');
-  const add = (key: 'truthObjects' | 'candidateObjects' | 'smallTruthObjects' | 'splits' | 'merges') => images.reduce((sum, m) => sum + m[key], 0);
+  const add = (key: 'truthObjects' | 'candidateObjects' | 'smallTruthObjects' | 'smallCandidateObjects' | 'splits' | 'merges') => images.reduce((sum, m) => sum + m[key], 0);
   return {
     truthObjects: add('truthObjects'),
     candidateObjects: add('candidateObjects'),
     smallTruthObjects: add('smallTruthObjects'),
+    smallCandidateObjects: add('smallCandidateObjects'),
     splits: add('splits'),
     merges: add('merges'),
     perThreshold: images[0].perThreshold.map((first, i) => {
-      const sum = (key: 'tp' | 'fp' | 'fn' | 'matchedIouSum' | 'smallTp') => images.reduce((total, m) => total + m.perThreshold[i][key], 0);
-      return { threshold: first.threshold, tp: sum('tp'), fp: sum('fp'), fn: sum('fn'), matchedIouSum: sum('matchedIouSum'), smallTp: sum('smallTp') };
+      const sum = (key: Exclude<keyof ThresholdCounts, 'threshold'>) => images.reduce((total, m) => total + m.perThreshold[i][key], 0);
+      return {
+        threshold: first.threshold,
+        tp: sum('tp'),
+        fp: sum('fp'),
+        fn: sum('fn'),
+        matchedIouSum: sum('matchedIouSum'),
+        smallTp: sum('smallTp'),
+        smallMatchedIouSum: sum('smallMatchedIouSum'),
+        smallFp: sum('smallFp'),
+      };
     }),
   };
 }
 
+/** a / b, or 0 when b is 0 (as StarDist reports an empty comparison). */
+export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** Precision, recall, F1 and accuracy TP / (TP + FP + FN) from counts. */
+export function ratios(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number; accuracy: number } {
+  return { precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn), f1: ratio(2 * tp, 2 * tp + fp + fn), accuracy: ratio(tp, tp + fp + fn) };
+}
+
 /** Precision, recall, F1, accuracy, mean matched IoU and small-object recall per threshold. */
 export function scores(counts: MatchCounts): ThresholdScores[] {
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   return counts.perThreshold.map((c) => ({
     ...c,
-    precision: ratio(c.tp, c.tp + c.fp),
-    recall: ratio(c.tp, c.tp + c.fn),
-    f1: ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn),
-    accuracy: ratio(c.tp, c.tp + c.fp + c.fn),
+    ...ratios(c.tp, c.fp, c.fn),
     meanMatchedIou: ratio(c.matchedIouSum, c.tp),
     smallRecall: ratio(c.smallTp, counts.smallTruthObjects),
   }));
