@@ -6,6 +6,8 @@ export interface CliIo {
   writeFile(path: string, data: Uint8Array): Promise<void>;
   /** Creates a folder and its parents; no error when it exists. */
   makeDir(path: string): Promise<void>;
+  /** The names in a folder, or null when `path` is not a folder. */
+  listDir(path: string): Promise<string[] | null>;
   stdout(line: string): void;
   stderr(line: string): void;
 }

@@ -4,11 +4,12 @@
  * vectorize, ...) are one entry each. Exit codes: 0 success, 1 bad input file or I/O failure,
  * 2 usage error (unknown command, missing or extra arguments).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { detectCommand } from './detect';
+import { evaluateCommand } from './evaluate';
 import { rasterizeCommand, roundtripCommand, vectorizeCommand } from './masks';
 import { normalizeCommand } from './normalize';
 
@@ -20,12 +21,14 @@ export const COMMANDS: Record<string, CliCommand> = {
   rasterize: rasterizeCommand,
   vectorize: vectorizeCommand,
   detect: detectCommand,
+  evaluate: evaluateCommand,
 };
 
 export const nodeIo: CliIo = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, data) => writeFile(path, data),
   makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+  listDir: async (path) => ((await stat(path).catch(() => null))?.isDirectory() ? readdir(path) : null),
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
 };
