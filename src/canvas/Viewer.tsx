@@ -6,6 +6,7 @@ import { panBy, setPointer, setViewport, zoomBy } from '../store/actions/view';
 import { currentImage, getState, imageById, useAppStore } from '../store/store';
 import { toolDoubleClick, toolPointerDown, toolPointerMove, toolPointerUp, type PointerInput } from '../tools';
 import { DraftShape } from './DraftShape';
+import { ComparisonShape } from './ComparisonShape';
 import { LayersShape } from './LayersShape';
 import { ProposalsShape } from './ProposalsShape';
 import { ObjectsShape } from './ObjectsShape';
@@ -145,6 +146,7 @@ export function Viewer() {
           </Layer>
           <Layer listening={false}>
             <LayersShape />
+            <ComparisonShape />
             <ProposalsShape />
             <SelectionShape />
             <ReviewShape />

@@ -5,6 +5,7 @@ import type { ReviewIssue } from '../core/review/issues';
 import type { ImageStatus, Role } from '../core/review/status';
 import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
+import type { ShapeComparison } from '../core/metrics/compareShapes';
 
 /** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
 export interface OpenPixels {
@@ -95,6 +96,17 @@ export interface SaveSlice {
   conflicts: Conflict[];
 }
 
+/** The open image's objects compared with one of its reference layers (store/actions/comparison.ts). */
+export interface ComparisonView {
+  layerId: string;
+  threshold: number;
+  /** The open image's object ids in the order compared (bottom to top): result indices refer to them. */
+  referenceIds: string[];
+  result: ShapeComparison;
+  /** The error last stepped to (comparisonErrors order), or -1. */
+  errorIndex: number;
+}
+
 /** Both versions of an object changed in two places; neither is lost until the user chooses. */
 export interface Conflict {
   imageId: string;
@@ -127,6 +139,8 @@ export interface LayerSlice {
   /** Reference layers of the open image (read-only objects shown beside its own). */
   layers: ReferenceLayer[];
   layersShown: boolean;
+  /** The open image's objects against a reference layer, when asked for. */
+  comparison: ComparisonView | null;
   /** An import waiting for the user's choice, because its image has objects already. */
   importQuestion: { fileName: string; imageName: string; existing: number; incoming: number } | null;
 }
@@ -239,6 +253,7 @@ export const initialState: AppState = {
   selectedProposalId: null,
   detectMethod: 'model',
   layersShown: true,
+  comparison: null,
   importQuestion: null,
   toolPath: 'select.idle',
   draft: null,

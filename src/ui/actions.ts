@@ -34,6 +34,7 @@ import { nextImageNeedingReview, nextOpenIssue } from '../store/actions/reviewNa
 import { actualSize, fitToWindow, panBy, zoomIn, zoomOut } from '../store/actions/view';
 import type { AppState } from '../store/store';
 import { cancelInteraction, startBrush, startCut, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
+import { stepComparisonError } from '../store/actions/comparison';
 
 export interface Action {
   id: string;
@@ -72,6 +73,8 @@ export const ACTIONS: Action[] = [
   { id: 'accept-all', label: 'Accept every proposal of this image', keys: ['Shift+A'], button: { text: 'Accept all' }, enabled: (s) => s.proposals.length > 0, run: acceptAllProposals },
   { id: 'reject-all', label: 'Reject every proposal of this image', keys: [], button: { text: 'Reject all' }, enabled: (s) => s.proposals.length > 0, run: rejectAllProposals },
   { id: 'next-proposal', label: 'Next proposal to review (small and least confident first), zoomed', keys: ['P'], button: { text: 'Next (P)' }, enabled: (s) => s.proposals.length > 0, run: nextProposal },
+  { id: 'next-comparison-error', label: 'Comparison: next missed or extra object, zoomed', keys: ['W'], button: { text: 'Next error (W)' }, enabled: (s) => !!s.comparison && s.comparison.result.missed.length + s.comparison.result.extra.length > 0, run: () => stepComparisonError(1) },
+  { id: 'previous-comparison-error', label: 'Comparison: previous missed or extra object', keys: ['Shift+W'], enabled: (s) => !!s.comparison, run: () => stepComparisonError(-1) },
   { id: 'brush', label: 'Brush: paint into the selected object, or a new one (Shift + drag erases)', keys: ['B'], button: { text: 'Brush' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('brush.') && !s.brush.erases, run: () => startBrush(false) },
   { id: 'eraser', label: 'Eraser: take away from the selected object', keys: ['E'], button: { text: 'Eraser' }, enabled: hasObjects, active: (s) => s.toolPath.startsWith('brush.') && s.brush.erases, run: () => startBrush(true) },
   { id: 'brush-smaller', label: 'Brush smaller', keys: ['['], run: shrinkBrush },

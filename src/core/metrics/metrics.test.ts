@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import { assignMinCost } from './hungarian';
+import { compareShapes } from './compareShapes';
 import { matchLabels, poolCounts, scores, scoresAt } from './scores';
 
 /** Random label image: `objects` rectangles of random size drawn in order (later on top). */
@@ -131,5 +132,27 @@ describe('matchLabels', () => {
     expect(s).toMatchObject({ tp: 2, fp: 0, fn: 2, precision: 1, recall: 0.5, accuracy: 0.5, meanMatchedIou: 1, smallRecall: 0 });
     expect(s.f1).toBeCloseTo(2 / 3, 12);
     expect(pooled.smallTruthObjects).toBe(2);
+  });
+});
+
+describe('compareShapes', () => {
+  const square = (x: number, y: number, size: number, z = 1) => ({ z, rings: [[x, y, x + size, y, x + size, y + size, x, y + size]] });
+
+  it('lists matched pairs with their IoU, missed reference objects and extra candidates, by index', () => {
+    const reference = [square(0, 0, 10), square(20, 0, 10), square(40, 0, 4)];
+    const candidate = [square(21, 0, 10), square(0, 0, 10), square(0, 30, 5), square(40, 0, 8)];
+    const result = compareShapes(reference, candidate, 60, 40, 0.5);
+    expect(result.matched).toEqual([
+      { reference: 0, candidate: 1, iou: 1 },
+      { reference: 1, candidate: 0, iou: 90 / 110 },
+    ]);
+    expect(result.missed).toEqual([2]); // 16 of 64 pixels: IoU 0.25
+    expect(result.extra).toEqual([2, 3]);
+    expect(result.counts.perThreshold.map((t) => t.tp)).toEqual([2, 2, 2, 2, 2, 2, 2, 1, 1, 1]); // IoU 0.82 passes up to 0.8
+  });
+
+  it('handles empty sides', () => {
+    expect(compareShapes([], [square(0, 0, 3)], 10, 10)).toMatchObject({ matched: [], missed: [], extra: [0] });
+    expect(compareShapes([square(0, 0, 3)], [], 10, 10)).toMatchObject({ matched: [], missed: [0], extra: [] });
   });
 });

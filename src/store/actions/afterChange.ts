@@ -8,6 +8,7 @@ import { keepObjectCount } from './objectCount';
 import { queueForSaving } from './autosave';
 import { keepHitIndex } from './hitTest';
 import { followIssueAnchors } from './review';
+import { keepComparison } from './comparison';
 
 export type ChangeSource = 'user' | 'import' | 'model' | 'remote';
 
@@ -24,6 +25,7 @@ export const AFTER_OBJECT_CHANGES: Array<(applied: AppliedChanges) => void> = [
   keepObjectCount,
   queueForSaving,
   followIssueAnchors,
+  keepComparison,
   // Benchmarks measure from here to the next paint and to the write.
   () => performance.mark('objects-changed'),
 ];

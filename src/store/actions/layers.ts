@@ -20,7 +20,8 @@ export async function addReferenceLayer(imageId: string, name: string, objects: 
 export async function removeReferenceLayer(id: string): Promise<void> {
   const layer = getState().layers.find((candidate) => candidate.id === id);
   if (!layer) return;
-  setState({ layers: getState().layers.filter((candidate) => candidate !== layer) });
+  const comparing = getState().comparison?.layerId === id;
+  setState({ layers: getState().layers.filter((candidate) => candidate !== layer), ...(comparing ? { comparison: null } : {}) });
   await trackSave(deleteLayer(layer.imageId, id), `${layer.name}: reference layer not removed`);
 }
 

@@ -55,6 +55,7 @@ export async function openImage(id: string): Promise<void> {
     snapshot: null,
     issueDialog: null,
     layers: [],
+    comparison: null,
     proposals: [],
     selectedProposalId: null,
   });

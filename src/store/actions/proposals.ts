@@ -7,7 +7,6 @@
 import { boxesIntersect, objectBox, pointInRings } from '../../core/geometry';
 import { newId } from '../../core/ids';
 import { combineRegions, regionOfRings, ringsIoU, ringsOfRegion } from '../../core/mask/regions';
-import { zoomToShow } from '../../core/viewTransform';
 import { NUCLEUS_LABEL, type AnnotationObject } from '../../core/objects';
 import type { ImageRecord, Proposal } from '../../core/project';
 import { deleteProposals, loadObjects, loadProposals, replaceProposals } from '../../io/db';
@@ -15,7 +14,7 @@ import { segmentWorker } from '../../workers/segmentClient';
 import type { Detection } from '../../workers/segmentProtocol';
 import { getState, imageById, setState } from '../store';
 import { createObject, editableSelection, selectObject, updateObject } from './annotations';
-import { centreOnPoint, setZoom } from './view';
+import { bringIntoView } from './view';
 import { describeFailure, notify } from './notices';
 import { applyObjectChanges } from './objectChanges';
 import { trackSave } from './saving';
@@ -195,10 +194,7 @@ export function nextProposal(): void {
   const at = ordered.findIndex((proposal) => proposal.id === getState().selectedProposalId);
   const next = ordered[(at + 1) % ordered.length];
   selectProposal(next.id);
-  const box = objectBox(next.rings);
-  const size = { width: box.maxX - box.minX, height: box.maxY - box.minY };
-  setZoom(Math.max(getState().view.zoom, zoomToShow(size, getState().viewport, 0.25, 8)));
-  centreOnPoint((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
+  bringIntoView(next.rings, 0.25, 8);
 }
 
 /** A: accepts the selected proposal and selects the object it becomes. */

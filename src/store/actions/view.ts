@@ -1,4 +1,6 @@
-import { centredView, fitZoom, zoomAround, ZOOM_STEP } from '../../core/viewTransform';
+import { objectBox } from '../../core/geometry';
+import type { Ring } from '../../core/objects';
+import { centredView, fitZoom, zoomAround, zoomToShow, ZOOM_STEP } from '../../core/viewTransform';
 import { currentImage, getState, setState } from '../store';
 
 function imageSize() {
@@ -47,6 +49,17 @@ export function setViewport(width: number, height: number): void {
 /** Records where the mouse is in the viewer (null: it left the viewer). */
 export function setPointer(screen: { x: number; y: number } | null): void {
   setState({ pointer: screen });
+}
+
+/**
+ * Brings outlines to the middle of the viewer, zoomed in (never out) until they fill `share` of
+ * its smaller side (at most `maxZoom`): a proposal or comparison error to look at.
+ */
+export function bringIntoView(rings: Ring[], share: number, maxZoom?: number): void {
+  const box = objectBox(rings);
+  const size = { width: box.maxX - box.minX, height: box.maxY - box.minY };
+  setZoom(Math.max(getState().view.zoom, zoomToShow(size, getState().viewport, share, maxZoom)));
+  centreOnPoint((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
 }
 
 /** Keeps the zoom and moves the view so the image point is in the middle of the viewer. */
