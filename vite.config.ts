@@ -1,5 +1,6 @@
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { offlineCache } from './scripts/offlineCache.ts';
 import { onnxRuntimeFiles } from './scripts/onnxRuntimeFiles.ts';
 import { BUILD_HEADERS, contentSecurityPolicy, ISOLATION } from './scripts/securityHeaders.ts';
 
@@ -7,8 +8,8 @@ import { BUILD_HEADERS, contentSecurityPolicy, ISOLATION } from './scripts/secur
 export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  // The build also gets its Content-Security-Policy.
-  plugins: [onnxRuntimeFiles(), contentSecurityPolicy()],
+  // The build also gets its Content-Security-Policy and the service worker that caches it for offline use.
+  plugins: [onnxRuntimeFiles(), contentSecurityPolicy(), offlineCache(BUILD_HEADERS)],
   // onnxruntime-web's build that loads its WASM runtime from `ort/` (see scripts/onnxRuntimeFiles.ts).
   resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
   worker: { format: 'es', plugins: () => [onnxRuntimeFiles()] },
