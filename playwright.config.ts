@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
-/** A port of the tests' own (not Vite's default), so they never test a server someone else started. */
-const PORT = 4391;
+/**
+ * A port of the tests' own (not Vite's default), so they never test a server someone else started;
+ * PW_PORT picks another when a second checkout runs its tests on the same machine.
+ */
+const PORT = Number(process.env.PW_PORT ?? 4391);
 
 /** Browser tests run against the production build, served statically, as users get it. */
 export default defineConfig({

@@ -9,6 +9,7 @@ import { loadConflicts } from './store/actions/conflicts';
 import { loadProject, showImages } from './store/actions/project';
 import { listenToOtherTabs } from './store/actions/tabSync';
 import { loadUser } from './store/actions/review';
+import { watchForNewVersion } from './store/actions/offline';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -30,6 +31,7 @@ window.addEventListener('beforeunload', (event) => {
 });
 
 listenToOtherTabs(showImages);
+watchForNewVersion();
 loadUser()
   .then(loadProject)
   .then(loadConflicts)

@@ -85,6 +85,8 @@ export interface NoticeSlice {
   /** The recent notices, newest first (kept after they stop showing), for the notice log. */
   noticeLog: Array<Pick<Notice, 'id' | 'kind' | 'text' | 'count' | 'at'>>;
   noticeLogOpen: boolean;
+  /** A new version of the app has installed and waits; the status bar offers to switch to it. */
+  newVersionReady: boolean;
 }
 
 export interface SaveSlice {
@@ -230,6 +232,7 @@ export const initialState: AppState = {
   notices: [],
   noticeLog: [],
   noticeLogOpen: false,
+  newVersionReady: false,
   pendingSaves: 0,
   saveFailed: false,
   conflicts: [],

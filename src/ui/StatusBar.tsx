@@ -1,5 +1,6 @@
 import { pixelAt } from '../core/raster';
 import { NoticeLog } from './NoticeLog';
+import { switchToNewVersion } from '../store/actions/offline';
 import { currentImage, cursorPixel, useAppStore, type AppState } from '../store/store';
 
 /** Value under the cursor: original samples for 16-bit images (with the shown 8-bit value). */
@@ -24,6 +25,7 @@ export function StatusBar() {
   const saving = useAppStore((state) => state.pendingSaves > 0 || state.bringingIn > 0);
   const failed = useAppStore((state) => state.saveFailed);
   const conflicts = useAppStore((state) => state.conflicts.length);
+  const newVersion = useAppStore((state) => state.newVersionReady);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="cursor-position">{position}</span>
@@ -31,6 +33,11 @@ export function StatusBar() {
       <span className="status-gap" />
       {image && <span>{`${image.width} × ${image.height} px`}</span>}
       {image && <span>{`zoom ${Math.round(zoom * 100)} %`}</span>}
+      {newVersion && (
+        <button type="button" className="link-button new-version" onClick={() => void switchToNewVersion()} title="A new version is ready: switch to it (every open tab of the app reloads)">
+          Reload to update
+        </button>
+      )}
       <NoticeLog />
       <span data-testid="save-state" className={failed || conflicts ? 'save-failed' : saving ? 'saving' : 'saved'}>
         {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : conflicts ? `${conflicts} conflicting ${conflicts === 1 ? 'change' : 'changes'} to resolve` : 'All changes saved'}
