@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,12 @@ import type { Evaluation } from '../src/cli/evaluate';
 import { DATASET, dropFiles, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
 
 const IMAGE = 'MFGTMPcx7_170702000001_G14f03d0.png';
+
+/** The bytes of the file a click downloads. */
+async function download(page: Page, click: () => Promise<unknown>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync((await file.path())!);
+}
 const MASK = IMAGE.replace('.png', '_objects.png');
 
 /** The ground truth with objects 1 to 3 left out and object 4 moved 6 px right: a second annotator's mask. */
@@ -24,7 +30,7 @@ function candidateMask(): Buffer {
   return Buffer.from(encodePng({ width, height, channels: 3, bitDepth: 8, data }));
 }
 
-test('a second annotation as a comparison layer: matched, missed and extra objects, the F1 the CLI gives for the same files, errors stepped through', async ({ page }) => {
+test('a second annotation as a comparison layer and on the comparison page: matched, missed and extra objects, the F1 the CLI gives for the same files, errors stepped through, the table and plots downloaded', async ({ page }) => {
   const candidate = candidateMask();
   const dir = mkdtempSync(join(tmpdir(), 'compare-'));
   try {
@@ -58,6 +64,24 @@ test('a second annotation as a comparison layer: matched, missed and extra objec
     await page.keyboard.press('w');
     await expect(page.getByTestId('viewer')).not.toHaveAttribute('data-view', viewBefore!);
     await screenshot(page, 'comparison-layer');
+
+    // The project's comparison page: the same pooled F1, the table as CSV, the plots as SVG and PNG.
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const comparisonPage = page.getByTestId('comparison-page');
+    await comparisonPage.getByLabel('Candidate').selectOption(`reference layer ${MASK}`);
+    await expect(comparisonPage.getByTestId('pooled-f1')).toHaveText(cli.thresholds[0].f1.toFixed(3));
+    await expect(comparisonPage.getByTestId('plot-f1-by-iou').locator('svg polyline')).not.toHaveCount(0);
+    await screenshot(page, 'comparison-page');
+    const csv = await download(page, () => comparisonPage.getByRole('button', { name: 'Download the table (CSV)' }).click());
+    const lines = csv.toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('image,iou,tp,fp,fn,precision,recall,f1,accuracy');
+    expect(lines).toHaveLength(1 + 2 * 10); // the image and the pool, 10 thresholds each
+    expect(lines.at(-10)!.split(',').slice(0, 5)).toEqual(['all images', '0.5', ...[cli.thresholds[0].tp, cli.thresholds[0].fp, cli.thresholds[0].fn].map(String)]);
+    const figure = comparisonPage.locator('figure').first();
+    const svg = await download(page, () => figure.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*F1 against the IoU threshold.*<\/svg>$/s);
+    const png = await download(page, () => figure.getByRole('button', { name: 'PNG' }).click());
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -109,8 +109,9 @@ test('the review loop: submit, flag, request changes, fix, resubmit, correct, ap
     await expect(dashboard.getByTestId('count-open-issues')).toHaveText('open issues 0');
     const row = dashboard.getByTestId('dashboard-row');
     await expect(row).toHaveCount(1);
-    // image, status, objects, open issues, added, removed, reshaped, pixels changed
-    await expect(row.locator('td')).toHaveText([IMAGE, 'approved', '3', '0', '0', '0', '1', /^[1-9]\d*\.\d\d %$|^0\.(0[1-9]|[1-9]\d) %$/]);
+    // image, status, objects, open issues, added, removed, reshaped, pixels changed, the submission's F1 and matched IoU
+    // (its three objects all matched at IoU 0.5, the reshaped one less than exactly)
+    await expect(row.locator('td')).toHaveText([IMAGE, 'approved', '3', '0', '0', '0', '1', /^[1-9]\d*\.\d\d %$|^0\.(0[1-9]|[1-9]\d) %$/, '1.000', /^0\.9\d\d$/]);
     await screenshot(page, 'dashboard');
     await dashboard.getByRole('button', { name: 'Close' }).click();
   };

@@ -5,20 +5,13 @@ import { objectBox } from '../core/geometry';
 import type { Ring } from '../core/objects';
 import { comparisonErrors } from '../store/actions/comparison';
 import { useAppStore } from '../store/store';
+import { traceRings } from './drawObjects';
 
 /** Matched candidates, missed reference objects (FN) and extra candidates (FP): three colours apart from the objects' palette. */
 export const COMPARISON_COLORS = { matched: '#3ddc84', missed: '#ff9f1a', extra: '#ff4fd8' };
 
 /** Screen pixels: IoU labels show only where the matched object is at least this wide on screen. */
 const LABEL_MIN_WIDTH = 28;
-
-function tracePath(ctx: CanvasRenderingContext2D, rings: readonly Ring[]): void {
-  for (const ring of rings) {
-    ctx.moveTo(ring[0], ring[1]);
-    for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
-    ctx.closePath();
-  }
-}
 
 /** The comparison layer: outlines by outcome, the IoU of each match, and a ring round the error stepped to. */
 export function ComparisonShape() {
@@ -35,7 +28,7 @@ export function ComparisonShape() {
       const candidateRings = (index: number) => layer.objects[index].rings;
       const stroke = (color: string, width: number, paths: Array<readonly Ring[]>) => {
         ctx.beginPath();
-        for (const rings of paths) tracePath(ctx, rings);
+        for (const rings of paths) traceRings(ctx, rings);
         ctx.lineWidth = width / zoom;
         ctx.strokeStyle = color;
         ctx.stroke();

@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import { useCallback } from 'react';
 import { Shape } from 'react-konva';
 import { useAppStore } from '../store/store';
+import { traceRings } from './drawObjects';
 
 export const REFERENCE_COLOR = '#35d6ff';
 
@@ -16,13 +17,7 @@ export function LayersShape() {
       const ctx = context._context;
       ctx.beginPath();
       for (const layer of layers) {
-        for (const object of layer.objects) {
-          for (const ring of object.rings) {
-            ctx.moveTo(ring[0], ring[1]);
-            for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
-            ctx.closePath();
-          }
-        }
+        for (const object of layer.objects) traceRings(ctx, object.rings);
       }
       ctx.lineWidth = 1.5 / zoom;
       ctx.setLineDash([4 / zoom, 3 / zoom]);

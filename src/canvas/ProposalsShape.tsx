@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import { useCallback } from 'react';
 import { Shape } from 'react-konva';
 import { useAppStore } from '../store/store';
+import { traceRings } from './drawObjects';
 
 export const PROPOSAL_COLOR = '#ffb020';
 
@@ -23,11 +24,7 @@ export function ProposalsShape() {
       ctx.setLineDash([5 / zoom, 3 / zoom]);
       for (const proposal of proposals) {
         ctx.beginPath();
-        for (const ring of proposal.rings) {
-          ctx.moveTo(ring[0], ring[1]);
-          for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
-          ctx.closePath();
-        }
+        traceRings(ctx, proposal.rings);
         ctx.globalAlpha = 0.08 + 0.22 * proposal.confidence;
         ctx.fill('evenodd');
         ctx.globalAlpha = 1;

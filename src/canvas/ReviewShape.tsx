@@ -3,21 +3,15 @@ import { useCallback, useMemo } from 'react';
 import { Shape } from 'react-konva';
 import { compareObjects } from '../core/review/changes';
 import { anchorIssues, labelPoint } from '../core/review/issues';
-import { byZ, type Ring } from '../core/objects';
+import { byZ } from '../core/objects';
 import { useAppStore } from '../store/store';
 import { PIN_RADIUS_PX, pinCentre } from '../core/review/pins';
+import { traceRings } from './drawObjects';
 
 const ADDED = '#3fdc6a';
 const REMOVED = '#ff4d4d';
 const RESHAPED = '#ffa31a';
 
-function outline(ctx: CanvasRenderingContext2D, rings: Ring[]): void {
-  for (const ring of rings) {
-    ctx.moveTo(ring[0], ring[1]);
-    for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
-    ctx.closePath();
-  }
-}
 
 /**
  * Review marks over the objects: the changes since the last submission (added green, removed
@@ -48,7 +42,7 @@ export function ReviewShape() {
         ctx.lineWidth = 3 / zoom;
         for (const [ids, color, gone] of groups) {
           ctx.beginPath();
-          for (const id of ids) outline(ctx, (gone ? before.get(id) : objects.get(id))?.rings ?? []);
+          for (const id of ids) traceRings(ctx, (gone ? before.get(id) : objects.get(id))?.rings ?? []);
           ctx.setLineDash(gone ? [6 / zoom, 4 / zoom] : []);
           ctx.strokeStyle = color;
           ctx.stroke();

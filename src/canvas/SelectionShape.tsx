@@ -6,6 +6,7 @@ import { objectStats } from '../core/objectStats';
 import type { AnnotationObject, Ring } from '../core/objects';
 import { useAppStore } from '../store/store';
 import { colorIndex, FLAG_COLOR, PALETTE, SELECTED_COLOR } from './objectColors';
+import { traceRings } from './drawObjects';
 
 /** Handle sizes in screen pixels. */
 const VERTEX_HANDLE_PX = 7;
@@ -47,11 +48,7 @@ export function SelectionShape() {
       const ctx = context._context;
       for (const { object, rings } of selected) {
         ctx.beginPath();
-        for (const ring of rings) {
-          ctx.moveTo(ring[0], ring[1]);
-          for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
-          ctx.closePath();
-        }
+        traceRings(ctx, rings);
         if (overlay.mode === 'fill') {
           ctx.globalAlpha = Math.min(1, overlay.opacity + 0.15);
           ctx.fillStyle = PALETTE[colorIndex(object.id)];

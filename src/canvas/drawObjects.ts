@@ -1,5 +1,5 @@
 import { objectStats } from '../core/objectStats';
-import type { AnnotationObject } from '../core/objects';
+import type { AnnotationObject, Ring } from '../core/objects';
 import type { OverlayMode } from '../store/store';
 import { colorIndex, FLAG_COLOR, PALETTE } from './objectColors';
 
@@ -61,5 +61,14 @@ export function drawObjects(ctx: CanvasRenderingContext2D, objects: Iterable<Ann
     ctx.strokeStyle = FLAG_COLOR;
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+}
+
+/** Adds closed rings to the current path (one sub-path each; fill with 'evenodd' for holes). */
+export function traceRings(ctx: CanvasRenderingContext2D, rings: readonly Ring[]): void {
+  for (const ring of rings) {
+    ctx.moveTo(ring[0], ring[1]);
+    for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
+    ctx.closePath();
   }
 }

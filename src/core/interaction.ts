@@ -2,6 +2,8 @@
  * On-screen tolerances of the interaction, in screen (CSS) pixels: the tools divide them by the
  * zoom to get image distances, and the canvas draws handles of the same sizes.
  */
+import { ringBox } from './geometry';
+import type { Ring } from './objects';
 
 /** How close the pointer must be to a vertex or handle to grab it. */
 export const GRAB_RADIUS_PX = 8;
@@ -19,12 +21,6 @@ export const CLOSE_BY_CLICK_MIN_PX = 4 * GRAB_RADIUS_PX;
 /** Whether a click at (x, y) (image pixels) closes the outline `vertices` drawn at `zoom`. */
 export function clickClosesOutline(vertices: readonly number[], x: number, y: number, zoom: number): boolean {
   if (vertices.length < 6 || Math.hypot(x - vertices[0], y - vertices[1]) * zoom > GRAB_RADIUS_PX) return false;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < vertices.length; i += 2) {
-    minX = Math.min(minX, vertices[i]);
-    maxX = Math.max(maxX, vertices[i]);
-    minY = Math.min(minY, vertices[i + 1]);
-    maxY = Math.max(maxY, vertices[i + 1]);
-  }
+  const { minX, minY, maxX, maxY } = ringBox(vertices as Ring);
   return Math.max(maxX - minX, maxY - minY) * zoom >= CLOSE_BY_CLICK_MIN_PX;
 }

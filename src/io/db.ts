@@ -208,6 +208,12 @@ export async function loadLayers(imageId: string): Promise<ReferenceLayer[]> {
   return layers.sort((a, b) => a.addedAt - b.addedAt);
 }
 
+/** The names of every reference layer in the project, each once, sorted. */
+export async function loadLayerNames(): Promise<string[]> {
+  const layers = await (await database()).getAll('layers');
+  return [...new Set(layers.map((layer) => layer.name))].sort();
+}
+
 export async function saveLayer(layer: ReferenceLayer): Promise<void> {
   await (await database()).put('layers', layer);
 }

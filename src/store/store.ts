@@ -186,6 +186,8 @@ export interface ReviewSlice {
   issueDialog: { issueId: string } | { x: number; y: number; objectId: string | null } | null;
   statusFilter: ImageStatus | 'all';
   dashboardOpen: boolean;
+  /** The project's comparison page (store/actions/comparisonPage.ts). */
+  comparisonPageOpen: boolean;
 }
 
 /** What the last export wrote, shown in the export dialog. */
@@ -251,6 +253,7 @@ export const initialState: AppState = {
   issueDialog: null,
   statusFilter: 'all',
   dashboardOpen: false,
+  comparisonPageOpen: false,
   layers: [],
   proposals: [],
   selectedProposalId: null,

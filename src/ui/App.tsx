@@ -13,6 +13,7 @@ import { ImportChoiceDialog } from './ImportChoiceDialog';
 import { LayersPanel } from './LayersPanel';
 import { IssueDialog } from './IssueDialog';
 import { Notices } from './Notices';
+import { ComparisonPage } from './ComparisonPage';
 import { ConflictBar } from './ConflictBar';
 import { ObjectList } from './ObjectList';
 import { OverlayPanel } from './OverlayPanel';
@@ -58,6 +59,7 @@ export function App() {
       <ExportDialog />
       <IssueDialog />
       <Dashboard />
+      <ComparisonPage />
       <ImportChoiceDialog />
     </DropTarget>
   );

@@ -43,6 +43,8 @@ export function Dashboard() {
             <th>removed</th>
             <th>reshaped</th>
             <th title="Share of mask pixels (of those in either version) that changed since the last submission">pixels changed</th>
+            <th title="The submission scored against the current (reviewed) objects: F1 at IoU 0.5">F1 of submission</th>
+            <th title="Mean IoU of the submission's objects matched to the current ones">matched IoU</th>
           </tr>
         </thead>
         <tbody>
@@ -59,6 +61,8 @@ export function Dashboard() {
                 <td>{shown(corrections?.removed)}</td>
                 <td>{shown(corrections?.reshaped)}</td>
                 <td>{corrections === undefined ? '…' : corrections ? `${(corrections.pixelShare * 100).toFixed(2)} %` : '–'}</td>
+                <td data-testid="submission-f1">{corrections === undefined ? '…' : corrections ? corrections.f1.toFixed(3) : '–'}</td>
+                <td>{corrections === undefined ? '…' : corrections ? corrections.meanMatchedIoU.toFixed(3) : '–'}</td>
               </tr>
             );
           })}

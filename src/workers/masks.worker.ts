@@ -8,8 +8,10 @@ import { writeDatasetZip, type DatasetImage } from '../core/mask/datasetZip';
 import type { ImageRecord } from '../core/project';
 import { compareObjects } from '../core/review/changes';
 import { maskPixelChange } from '../core/review/pixelChange';
-import { loadImageRecords, loadIssues, loadObjects, loadPixels, loadSnapshots, loadSource } from '../io/db';
-import type { Corrections, ExportProgress, MasksProtocol } from './masksProtocol';
+import { loadImageRecords, loadIssues, loadLayerNames, loadLayers, loadObjects, loadPixels, loadSnapshots, loadSource } from '../io/db';
+import { compareShapes } from '../core/metrics/compareShapes';
+import { summarize } from '../core/metrics/summary';
+import type { ComparisonSource, Corrections, ExportProgress, MasksProtocol, ProjectComparison } from './masksProtocol';
 import { abortError, serveJobs, type JobContext } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -55,6 +57,25 @@ async function reviewRecords(images: ImageRecord[]) {
 }
 
 /** Compares each image's objects with its last submission: changed objects and mask pixels. */
+/** Every image's objects (the reference) against the source, read straight from storage. */
+async function compareProject(source: ComparisonSource, job: JobContext<{ done: number; total: number }>): Promise<ProjectComparison> {
+  const result: ProjectComparison = { images: [], notCompared: [] };
+  const images = await loadImageRecords();
+  for (const [index, image] of images.entries()) {
+    if (job.signal.aborted) throw abortError();
+    job.progress({ done: index, total: images.length });
+    const candidate =
+      source.kind === 'submission' ? (await loadSnapshots(image.id)).at(-1)?.objects : (await loadLayers(image.id)).find((layer) => layer.name === source.name)?.objects;
+    if (!candidate) {
+      result.notCompared.push(image.name);
+      continue;
+    }
+    const { counts, areas } = compareShapes(await loadObjects(image.id), candidate, image.width, image.height);
+    result.images.push({ id: image.id, name: image.name, counts, areas });
+  }
+  return result;
+}
+
 async function corrections(job: JobContext<{ done: number; total: number }>): Promise<Corrections> {
   const result: Corrections = {};
   const images = await loadImageRecords();
@@ -69,7 +90,16 @@ async function corrections(job: JobContext<{ done: number; total: number }>): Pr
     const objects = await loadObjects(image.id);
     const changes = compareObjects(snapshot.objects, objects);
     const { share } = maskPixelChange(snapshot.objects, objects, image.width, image.height);
-    result[image.id] = { added: changes.added.length, removed: changes.removed.length, reshaped: changes.reshaped.length, pixelShare: share };
+    // The submission as the candidate, the reviewer's version as the reference.
+    const figures = summarize(compareShapes(objects, snapshot.objects, image.width, image.height).counts);
+    result[image.id] = {
+      added: changes.added.length,
+      removed: changes.removed.length,
+      reshaped: changes.reshaped.length,
+      pixelShare: share,
+      f1: figures.thresholds[0].f1,
+      meanMatchedIoU: figures.meanMatchedIoU,
+    };
   }
   return result;
 }
@@ -105,5 +135,11 @@ serveJobs<MasksProtocol>(self, {
   },
   async corrections(_body, job) {
     return { result: await corrections(job) };
+  },
+  async compareProject({ source }, job) {
+    return { result: await compareProject(source, job) };
+  },
+  async comparisonSources() {
+    return { result: await loadLayerNames() };
   },
 });

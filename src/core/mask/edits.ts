@@ -3,6 +3,7 @@
  * cover exactly the edited pixels (core/mask/regions.ts). Regions are in image pixels; `bounds`
  * is the image, which no result leaves. Pieces are 4-connected, as traced outlines are.
  */
+import { ringBox } from '../geometry';
 import type { Ring } from '../objects';
 import { connectedComponents, fillHoles } from '../segment/components';
 import { combineRegions, regionOfRings, ringsOfRegion, type PixelRegion } from './regions';
@@ -88,13 +89,7 @@ export function removeSmallPieces(rings: readonly Ring[], minPixels: number, bou
  * pixels): those whose centre lies within `radius` of the stroke's polyline, in the image.
  */
 export function strokeRegion(points: readonly number[], radius: number, bounds: Bounds): PixelRegion {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < points.length; i += 2) {
-    minX = Math.min(minX, points[i]);
-    maxX = Math.max(maxX, points[i]);
-    minY = Math.min(minY, points[i + 1]);
-    maxY = Math.max(maxY, points[i + 1]);
-  }
+  const { minX, minY, maxX, maxY } = ringBox(points as Ring);
   const x0 = Math.max(0, Math.floor(minX - radius)), y0 = Math.max(0, Math.floor(minY - radius));
   const x1 = Math.min(bounds.width, Math.ceil(maxX + radius)), y1 = Math.min(bounds.height, Math.ceil(maxY + radius));
   const width = Math.max(0, x1 - x0), height = Math.max(0, y1 - y0);

@@ -201,7 +201,7 @@ class Crossings {
 }
 
 /** Sorts xs[from, to) ascending; insertion sort for the usual handful of crossings. */
-function sortRange(xs: Float64Array, from: number, to: number): void {
+export function sortRange(xs: Float64Array, from: number, to: number): void {
   if (to - from > 16) {
     xs.subarray(from, to).sort();
     return;

@@ -19,7 +19,7 @@
  */
 import { ringSelfIntersects } from '../geometry';
 import type { Ring } from '../objects';
-import { pixelBoxOf, rasterizeLocal } from './rasterize';
+import { pixelBoxOf, rasterizeLocal, sortRange } from './rasterize';
 
 /** Starts tried per ring (spread evenly) until one gives a ring that does not cross itself. */
 const STARTS = 4;
@@ -190,19 +190,6 @@ function chordAllowed(ring: number[], a: number, steps: number, from: number[], 
     }
   }
   return true;
-}
-
-/** Sorts xs[from, to) ascending (a handful of crossings per row). */
-function sortRange(xs: Float64Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = xs[i];
-    let j = i - 1;
-    while (j >= from && xs[j] > v) {
-      xs[j + 1] = xs[j];
-      j--;
-    }
-    xs[j + 1] = v;
-  }
 }
 
 /** Whether two sets of rings cover exactly the same pixel centres (checked with the rasterizer itself). */

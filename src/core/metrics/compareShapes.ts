@@ -18,7 +18,11 @@ export interface ShapeComparison {
   extra: number[];
   /** Counts at every standard threshold, for the figures. */
   counts: MatchCounts;
+  /** Pixels of each object with any, on either side (for histograms of object size). */
+  areas: { reference: number[]; candidate: number[] };
 }
+
+const areasOf = (areas: Uint32Array) => objectLabels(areas).map((label) => areas[label]);
 
 export function compareShapes(reference: readonly Shape[], candidate: readonly Shape[], width: number, height: number, threshold = 0.5): ShapeComparison {
   // rasterizeShapes labels object i as i + 1.
@@ -31,5 +35,6 @@ export function compareShapes(reference: readonly Shape[], candidate: readonly S
     missed: objectLabels(overlaps.truthAreas).filter((label) => !matchedReference.has(label)).map((label) => label - 1),
     extra: objectLabels(overlaps.candidateAreas).filter((label) => !matchedCandidate.has(label)).map((label) => label - 1),
     counts: countMatches(overlaps),
+    areas: { reference: areasOf(overlaps.truthAreas), candidate: areasOf(overlaps.candidateAreas) },
   };
 }
