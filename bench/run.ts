@@ -1,9 +1,10 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush).
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
 import { benchAnnotate } from './annotate.bench';
 import { benchAssist } from './assist.bench';
+import { benchBrush } from './brush.bench';
 import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchOpen } from './open.bench';
@@ -19,6 +20,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'annotate', file: 'annotate', browser: true, run: benchAnnotate },
   { name: 'zip', file: 'zip', browser: true, run: benchZip },
   { name: 'assist', file: 'assist', browser: true, run: benchAssist },
+  { name: 'brush', file: 'brush', browser: true, run: benchBrush },
 ];
 
 const only = process.argv.slice(2);
