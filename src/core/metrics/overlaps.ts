@@ -33,26 +33,34 @@ export function objectLabels(areas: Uint32Array): number[] {
 /** Counts areas and pairwise intersections. Throws when the two images differ in length. */
 export function overlapTable(truth: Uint32Array, candidate: Uint32Array): Overlaps {
   if (truth.length !== candidate.length) throw new Error(`label images differ in size (${truth.length} vs ${candidate.length} pixels)`);
-  const truthAreas = areas(truth), candidateAreas = areas(candidate);
-  const stride = candidateAreas.length;
+  let truthMax = 0, candidateMax = 0;
+  for (let p = 0; p < truth.length; p++) {
+    if (truth[p] > truthMax) truthMax = truth[p];
+    if (candidate[p] > candidateMax) candidateMax = candidate[p];
+  }
+  const truthAreas = new Uint32Array(truthMax + 1), candidateAreas = new Uint32Array(candidateMax + 1);
+  const stride = candidateMax + 1;
   const shared = new Map<number, number>(); // truth * stride + candidate -> pixels
+  // One pass for areas and intersections. Neighbouring pixels mostly share their pair: count
+  // runs, and touch the map once per run.
+  let runKey = -1, run = 0;
   for (let p = 0; p < truth.length; p++) {
     const t = truth[p], c = candidate[p];
-    if (t === 0 || c === 0) continue;
-    const key = t * stride + c;
-    shared.set(key, (shared.get(key) ?? 0) + 1);
+    truthAreas[t]++;
+    candidateAreas[c]++;
+    const key = t === 0 || c === 0 ? -1 : t * stride + c;
+    if (key === runKey) {
+      run++;
+      continue;
+    }
+    if (runKey >= 0) shared.set(runKey, (shared.get(runKey) ?? 0) + run);
+    runKey = key;
+    run = 1;
   }
+  if (runKey >= 0) shared.set(runKey, (shared.get(runKey) ?? 0) + run);
   const pairs = [...shared].sort((a, b) => a[0] - b[0]).map(([key, intersection]) => {
     const t = Math.floor(key / stride), c = key % stride;
     return { truth: t, candidate: c, intersection, iou: intersection / (truthAreas[t] + candidateAreas[c] - intersection) };
   });
   return { truthAreas, candidateAreas, pairs };
-}
-
-function areas(labels: Uint32Array): Uint32Array {
-  let max = 0;
-  for (let p = 0; p < labels.length; p++) if (labels[p] > max) max = labels[p];
-  const counts = new Uint32Array(max + 1);
-  for (let p = 0; p < labels.length; p++) counts[labels[p]]++;
-  return counts;
 }
