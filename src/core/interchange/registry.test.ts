@@ -40,6 +40,13 @@ describe('annotation format registry', () => {
     expect(importFormatOf('a.png')).toBeNull();
     expect(exportFileName(formatById('coco'), 'train/a.png')).toBe('a_annotations.json');
     expect(importFormatOf('instances_train.json')?.id).toBe('coco');
+    // QuPath GeoJSON: "X.geojson" as written, and "X.png.geojson" as QuPath scripts often name it.
+    expect(exportFileName(formatById('qupath'), 'train/MFGTMPcx7_170702000001_B14f07d0.png')).toBe('MFGTMPcx7_170702000001_B14f07d0.geojson');
+    expect(importFormatOf('a.geojson')?.id).toBe('qupath');
+    expect(maskTargetBase('MFGTMPcx7_170702000001_B14f07d0.geojson')).toBe('MFGTMPcx7_170702000001_B14f07d0');
+    expect(maskTargetBase('cells.png.geojson')).toBe('cells');
+    expect(maskTargetBase('cells.C01.GeoJSON')).toBe('cells');
+    expect(maskTargetBase('.geojson')).toBeNull();
   });
 
   it('fills in option defaults and ignores unknown values', () => {
