@@ -152,7 +152,8 @@ describe('COCO JSON import', () => {
     const refused: Array<[unknown, string]> = [
       ['{"images": [', 'not valid JSON: '],
       [Uint8Array.of(0xff, 0xfe, 0x7b), 'not UTF-8 text'],
-      [[{ image_id: 1, segmentation: [] }], 'not a COCO file: expected an object with an "images" list (a list of results names no images)'],
+      [[{ image_id: 1, segmentation: [] }], 'not a COCO file: expected an object with an "images" list'], // a results file
+      [{ images: [{ file_name: 'a.png', width: 4, height: 3 }] }, 'image 1 (in file order) has no id'],
       [{ type: 'FeatureCollection' }, 'not a COCO file'],
       [{ images: [], annotations: {} }, '"annotations" is not a list'],
       [{ images: [7] }, 'image 1 (in file order) is not an object'],

@@ -62,7 +62,7 @@ function writeCoco(images: readonly InterchangeImage[], segmentation: Segmentati
   const annotations: object[] = [];
   const reports: ImageReport[] = [];
   const cocoImages = images.map((image, i) => {
-    const imageId = i + 1;
+    const imageId = i + 1; // ids from 1, as in COCO's own files (some tools take 0 for "none")
     const emptyObjects: number[] = [];
     let holesAsRle = 0;
     const indexOf = new Map(image.objects.map((object, index) => [object, index]));

@@ -12,7 +12,7 @@
  * Annotations with no segmentation (boxes only) and masks with no pixel are counted in `skipped`.
  *
  * Refused with a FileFormatError naming the file: text that is not JSON, a file without an
- * `images` list, images without a name or a whole-number size, images larger than the app reads
+ * `images` list, images without an id, a name or a whole-number size, two images of one id, images larger than the app reads
  * (checked before anything is sized by them), annotations of an image the file does not list,
  * and segmentations of the wrong shape (RLE counts beyond the image's pixels included).
  */
@@ -34,7 +34,7 @@ function readCocoJson(fileName: string, json: unknown): Decoded {
     throw new FileFormatError(fileName, reason);
   };
   if (!isRecord(json) || !Array.isArray(json.images)) {
-    refuse(`not a COCO file: expected an object with an "images" list${Array.isArray(json) ? ' (a list of results names no images)' : ''}`);
+    refuse('not a COCO file: expected an object with an "images" list');
   }
   const annotations = json.annotations ?? [];
   if (!Array.isArray(annotations)) refuse('"annotations" is not a list');
@@ -81,8 +81,10 @@ function categoryNames(categories: unknown, refuse: Refuse): Map<unknown, string
 
 function readImage(fileName: string, entry: unknown, i: number, refuse: Refuse): { id: unknown; decoded: DecodedImage } {
   if (!isRecord(entry)) refuse(`image ${i + 1} (in file order) is not an object`);
+  // Annotations name their image by id, so an image without one could never be matched.
+  if (typeof entry.id !== 'number' && typeof entry.id !== 'string') refuse(`image ${i + 1} (in file order) has no id`);
   const name = entry.file_name;
-  const where = `image ${shown(entry.id ?? i + 1)}`;
+  const where = `image ${shown(entry.id)}`;
   if (typeof name !== 'string' || name === '') refuse(`${where} has no file_name`);
   for (const key of ['width', 'height'] as const) {
     const value = entry[key];

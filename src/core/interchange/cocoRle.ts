@@ -119,7 +119,7 @@ export function countsFromString(text: string, pixels: number, refuse: Refuse): 
     let x = 0;
     for (let k = 0, more = true; more; k++) {
       if (p === text.length) refuse('the RLE counts string ends in the middle of a number');
-      if (k === MAX_CHUNKS) refuse(`an RLE count in the string is larger than any image has pixels`);
+      if (k === MAX_CHUNKS) refuse('an RLE count in the string is larger than any image has pixels');
       const c = text.charCodeAt(p++) - 48;
       if (c < 0 || c > 63) refuse(`the RLE counts string has "${text[p - 1]}", which is not one of its characters ('0' to 'o')`);
       x += (c & 0x1f) * 32 ** k;

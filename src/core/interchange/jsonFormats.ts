@@ -1,4 +1,4 @@
-/** What the JSON formats (COCO, GeoJSON) share: reading a file's JSON and looking at its values. */
+/** What the JSON formats (COCO, GeoJSON) share: reading a file's JSON, looking at its values, taking in its outlines. */
 import { clipOutline, type DroppedOutlines } from '../cvat/outline';
 import { FileFormatError } from '../errors';
 import { describeError } from '../formats/common';
@@ -32,8 +32,8 @@ export function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Adds one to `counts[key]` (the `skipped` tallies). */
-export function tally(counts: Record<string, number>, key: string): void {
+/** Adds one to `counts[key]` (the `skipped` and `droppedOutlines` tallies). */
+export function tally<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
@@ -48,6 +48,6 @@ export function jsonBytes(value: unknown): Uint8Array {
  */
 export function addOutline(points: Ring, size: { width: number; height: number }, rings: Ring[], dropped: DroppedOutlines): void {
   const outline = clipOutline(points, size.width, size.height);
-  if (typeof outline === 'string') dropped[outline] = (dropped[outline] ?? 0) + 1;
+  if (typeof outline === 'string') tally(dropped, outline);
   else rings.push(outline);
 }
