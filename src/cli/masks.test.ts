@@ -82,7 +82,18 @@ describe('cli roundtrip', () => {
 
 describe('cli vectorize and rasterize', () => {
   it('rejects wrong options with exit code 2', async () => {
-    for (const args of [['rasterize', 'a.xml'], ['rasterize', 'a.xml', '--out'], ['rasterize', 'a.xml', '--out', 'd', '--colors', 'pink'], ['rasterize', '--out', 'd'], ['vectorize', 'a.png'], ['vectorize', 'a.png', '--bogus', 'x']]) {
+    for (const args of [
+      ['rasterize', 'a.xml'],
+      ['rasterize', 'a.xml', '--out'],
+      ['rasterize', 'a.xml', '--out', 'd', '--colors', 'pink'],
+      ['rasterize', '--out', 'd'],
+      ['rasterize', 'a.txt', '--out', 'd'],
+      ['rasterize', 'a.json', '--out', 'd', '--segmentation', 'rle'], // an option of COCO output, not of masks
+      ['vectorize', 'a.png'],
+      ['vectorize', 'a.png', '--bogus', 'x'],
+      ['vectorize', 'a.png', '--out', 'a.geojson'],
+      ['vectorize', 'a.png', '--out', 'a.json', '--segmentation', 'bitmap'],
+    ]) {
       const io = capture();
       expect(await runCli(args, io), args.join(' ')).toBe(2);
       expect(io.err).toHaveLength(1);
@@ -134,7 +145,7 @@ describe('cli vectorize and rasterize', () => {
     const vectorized = capture();
     expect(await runCli(['vectorize', generatedMask(), '--out', xml], vectorized)).toBe(0);
     // Object 1's hole meets the background at a corner: one self-touching ring, so 3 polygons.
-    expect(JSON.parse(vectorized.out[0])).toEqual({ file: xml, images: 1, objects: 3, polygons: 3 });
+    expect(JSON.parse(vectorized.out[0])).toEqual({ file: xml, images: 1, objects: 3, polygons: 3, warnings: [] });
     expect(readFileSync(xml, 'utf8')).toContain('<image id="0" name="generated.png" width="4" height="4">');
 
     const out = join(temp, 'label16');
@@ -144,6 +155,31 @@ describe('cli vectorize and rasterize', () => {
     expect(summary).toMatchObject({ images: 1, objects: 3, overlapPixels: 0, emptyObjects: 0 });
     const labels = decodePng('l', readFileSync(join(out, 'generated_label16.png')));
     expect(Array.from(labels.data)).toEqual([1, 1, 0, 2, 1, 0, 1, 2, 1, 1, 1, 2, 3, 0, 0, 2]);
+  });
+
+  it('masks → COCO JSON → masks gives the same pixels, as polygons or RLE', async () => {
+    for (const segmentation of ['polygon', 'rle']) {
+      const json = join(temp, `generated-${segmentation}.json`);
+      const vectorized = capture();
+      expect(await runCli(['vectorize', generatedMask(), '--out', json, '--segmentation', segmentation], vectorized)).toBe(0);
+      // Object 1's hole is inside its one self-touching ring, which COCO polygons can hold: no warning.
+      expect(JSON.parse(vectorized.out[0])).toEqual({ file: json, images: 1, objects: 3, polygons: 3, warnings: [] });
+      expect(JSON.parse(readFileSync(json, 'utf8')).images).toEqual([{ id: 1, file_name: 'generated.png', width: 4, height: 4 }]);
+
+      const out = join(temp, `coco-${segmentation}`);
+      expect(await runCli(['rasterize', json, '--out', out, '--format', 'label16'], capture())).toBe(0);
+      const labels = decodePng('l', readFileSync(join(out, 'generated_label16.png')));
+      expect(Array.from(labels.data), segmentation).toEqual([1, 1, 0, 2, 1, 0, 1, 2, 1, 1, 1, 2, 3, 0, 0, 2]);
+    }
+  });
+
+  it('refuses a hostile COCO file by name with exit code 1, writing nothing', async () => {
+    const json = join(temp, 'claims.json');
+    writeFileSync(json, JSON.stringify({ images: [{ id: 1, file_name: 'a.png', width: 4, height: 4 }], annotations: [{ id: 1, image_id: 1, segmentation: { size: [4, 4], counts: [0, 4e9] } }] }));
+    const io = capture();
+    expect(await runCli(['rasterize', json, '--out', join(temp, 'never-coco')], io)).toBe(1);
+    expect(io.err).toEqual([`${json}: annotation 1: the RLE counts cover more than the 16 pixels of the mask`]);
+    expect(readdirSync(temp)).not.toContain('never-coco');
   });
 
   it.skipIf(!dir)('the dev masks survive vectorize + rasterize --colors voc byte for byte in pixels', async () => {

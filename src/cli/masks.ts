@@ -1,11 +1,11 @@
 /**
- * Mask commands: `roundtrip` (import then export again, compare), `rasterize` (CVAT XML to mask
- * files) and `vectorize` (mask files to CVAT XML). Results go to stdout as JSON.
+ * Mask commands: `roundtrip` (import then export again, compare), `rasterize` (an annotation file
+ * of many images, CVAT XML or COCO JSON, to mask files) and `vectorize` (mask files to such a
+ * file). Results go to stdout as JSON.
  */
-import { join } from 'node:path';
-import { cvatXml } from '../core/interchange/cvatXml';
+import { extname, join } from 'node:path';
 import { ANNOTATION_FORMATS, exportFileName, imageFormatById, maskTargetBase, optionsWithDefaults } from '../core/interchange/registry';
-import type { InterchangeImage } from '../core/interchange/types';
+import type { AnnotationFormat, CollectionFormat, InterchangeImage } from '../core/interchange/types';
 import { importMask, TRACE_MODES, type TraceMode } from '../core/mask/importMask';
 import { roundTripMask } from '../core/mask/roundTrip';
 import { baseName, fileNameOf } from '../core/paths';
@@ -35,21 +35,43 @@ export const roundtripCommand: CliCommand = {
   },
 };
 
-/** The mask formats the CLI can write, and each option they offer as `--<option> <choice>`. */
-const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode).map((format) => format.id);
-const FORMAT_OPTIONS = Object.fromEntries(ANNOTATION_FORMATS.flatMap((format) => format.options).map((option) => [option.id, option.choices.map((choice) => choice.value)]));
-const OPTION_USAGE = Object.entries(FORMAT_OPTIONS).map(([id, choices]) => ` [--${id} ${choices.join('|')}]`).join('');
+/** The mask formats (pixels, one file per image) `rasterize` writes. */
+const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode && format.mime.startsWith('image/'));
+/** The formats holding many images in one file, told apart by extension: `rasterize` reads them, `vectorize` writes them. */
+const COLLECTION_FORMATS = ANNOTATION_FORMATS.filter((format): format is CollectionFormat => format.scope === 'collection');
+const COLLECTION_FILES = COLLECTION_FORMATS.map((format) => `annotations${format.extension}`).join('|');
+const COLLECTION_NAMES = COLLECTION_FORMATS.map((format) => `${format.extension}: ${format.label}`).join('; ');
+
+/** Each option the formats offer, as `--<option> <choice>`. */
+function optionsOf(formats: readonly AnnotationFormat[]): Record<string, string[]> {
+  return Object.fromEntries(formats.flatMap((format) => format.options).map((option) => [option.id, option.choices.map((choice) => choice.value)]));
+}
+
+function optionUsage(options: Record<string, string[]>): string {
+  return Object.entries(options).map(([id, choices]) => ` [--${id} ${choices.join('|')}]`).join('');
+}
+
+/** The collection format of a file, by its extension; a usage error for any other file. */
+function collectionFormatOf(path: string, can: 'decode' | 'encode'): CollectionFormat {
+  const formats = COLLECTION_FORMATS.filter((candidate) => candidate[can]);
+  const format = formats.find((candidate) => candidate.extension === extname(path).toLowerCase());
+  if (!format) throw new UsageError(`${path}: the file name must end in ${formats.map((candidate) => candidate.extension).join(' or ')}`);
+  return format;
+}
+
+const MASK_OPTIONS = optionsOf(MASK_FORMATS);
+const COLLECTION_OPTIONS = optionsOf(COLLECTION_FORMATS.filter((format) => format.encode));
 
 export const rasterizeCommand: CliCommand = {
-  args: `<annotations.xml> --out <dir>${OPTION_USAGE} [--format ${MASK_FORMATS.join('|')}]`,
-  summary: 'write one mask per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)',
+  args: `<${COLLECTION_FILES}> --out <dir>${optionUsage(MASK_OPTIONS)} [--format ${MASK_FORMATS.map((format) => format.id).join('|')}]`,
+  summary: `write one mask per image of an annotation file (${COLLECTION_NAMES}) into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)`,
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS, ...FORMAT_OPTIONS });
+    const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS.map((format) => format.id), ...MASK_OPTIONS });
     if (positional.length !== 1) throw new UsageError(`rasterize needs 1 annotation file, got ${positional.length}`);
     if (!options.out) throw new UsageError('rasterize needs --out <dir>');
     const [input] = positional;
     const format = imageFormatById(options.format ?? 'objects');
-    const decoded = cvatXml.decode!(input, await readInput(io, input));
+    const decoded = collectionFormatOf(input, 'decode').decode!(input, await readInput(io, input));
     const names = decoded.images.map((image) => exportFileName(format, image.name!));
     const twice = names.find((name, i) => names.indexOf(name) !== i);
     if (twice) throw new Error(`${input}: two images would both be written as ${twice} (same file name in different folders?)`);
@@ -80,21 +102,26 @@ export const rasterizeCommand: CliCommand = {
 };
 
 export const vectorizeCommand: CliCommand = {
-  args: '<mask.png|mask.tif>... --out <annotations.xml> [--force]',
-  summary: 'write CVAT for images 1.1 XML with one polygon per ring of every object; images are named after the masks ("a_objects.png" → "a.png"); --force reads masks that look like anti-aliased pictures',
+  args: `<mask.png|mask.tif>... --out <${COLLECTION_FILES}>${optionUsage(COLLECTION_OPTIONS)} [--force]`,
+  summary:
+    `write the masks' objects to one annotation file, by the extension of --out (${COLLECTION_NAMES}); images are named after the masks ("a_objects.png" → "a.png"); ` +
+    'prints a JSON summary (polygons: the rings of all objects; warnings: what the format could not hold as given); --force reads masks that look like anti-aliased pictures',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { out: null, force: FLAG });
+    const { positional, options } = parseArgs(args, { out: null, force: FLAG, ...COLLECTION_OPTIONS });
     if (positional.length === 0) throw new UsageError('vectorize needs at least one mask file');
-    if (!options.out) throw new UsageError('vectorize needs --out <annotations.xml>');
+    if (!options.out) throw new UsageError(`vectorize needs --out <${COLLECTION_FILES}>`);
+    const format = collectionFormatOf(options.out, 'encode');
     const images: InterchangeImage[] = [];
     for (const file of positional) {
       const mask = importMask(file, await readInput(io, file), undefined, 'simplified', options.force === 'true');
       images.push({ name: imageNameForMask(file), width: mask.width, height: mask.height, objects: mask.objects });
     }
-    await writeOutput(io, options.out, cvatXml.encode!(images, {}).bytes);
+    const { bytes, reports } = format.encode!(images, optionsWithDefaults(format, options));
+    await writeOutput(io, options.out, bytes);
     const objects = images.reduce((sum, image) => sum + image.objects.length, 0);
     const polygons = images.reduce((sum, image) => sum + image.objects.reduce((n, object) => n + object.rings.length, 0), 0);
-    io.stdout(JSON.stringify({ file: options.out, images: images.length, objects, polygons }));
+    const warnings = reports.flatMap((report) => report.warnings.map((warning) => `${report.image}: ${warning}`));
+    io.stdout(JSON.stringify({ file: options.out, images: images.length, objects, polygons, warnings }));
     return 0;
   },
 };

@@ -38,6 +38,15 @@ describe('annotation format registry', () => {
     expect(maskTargetBase('a_binary.png')).toBeNull(); // export only: not read back
     expect(importFormatOf('annotations.XML')?.id).toBe('cvat');
     expect(importFormatOf('a.png')).toBeNull();
+    expect(exportFileName(formatById('coco'), 'train/a.png')).toBe('a_annotations.json');
+    expect(importFormatOf('instances_train.json')?.id).toBe('coco');
+    // QuPath GeoJSON: "X.geojson" as written, and "X.png.geojson" as QuPath scripts often name it.
+    expect(exportFileName(formatById('qupath'), 'train/MFGTMPcx7_170702000001_B14f07d0.png')).toBe('MFGTMPcx7_170702000001_B14f07d0.geojson');
+    expect(importFormatOf('a.geojson')?.id).toBe('qupath');
+    expect(maskTargetBase('MFGTMPcx7_170702000001_B14f07d0.geojson')).toBe('MFGTMPcx7_170702000001_B14f07d0');
+    expect(maskTargetBase('cells.png.geojson')).toBe('cells');
+    expect(maskTargetBase('cells.C01.GeoJSON')).toBe('cells');
+    expect(maskTargetBase('.geojson')).toBeNull();
   });
 
   it('fills in option defaults and ignores unknown values', () => {
@@ -45,13 +54,16 @@ describe('annotation format registry', () => {
     expect(optionsWithDefaults(objects)).toEqual({ colors: 'random' });
     expect(optionsWithDefaults(objects, { colors: 'voc' })).toEqual({ colors: 'voc' });
     expect(optionsWithDefaults(objects, { colors: 'rainbow' })).toEqual({ colors: 'random' });
+    expect(optionsWithDefaults(formatById('coco'), { colors: 'voc' })).toEqual({ segmentation: 'polygon' });
   });
 
   it('round-trips the pixels of every format that reads and writes', () => {
     const expected = rasterizeShapes(image.objects, image.width, image.height).labels;
+    // COCO polygons cannot have holes: that object goes as RLE, and the report says so.
+    const warnings: Record<string, string[]> = { coco: ['1 object with holes written as RLE: COCO polygons cannot have holes'] };
     for (const format of ANNOTATION_FORMATS.filter((candidate) => candidate.encode && candidate.decode)) {
       const encoded = format.scope === 'image' ? format.encode!(image, optionsWithDefaults(format)) : format.encode!([image], {});
-      expect(encoded.reports).toEqual([{ image: image.name, objects: 2, overlapPixels: 0, emptyObjects: [], warnings: [] }]);
+      expect(encoded.reports).toEqual([{ image: image.name, objects: 2, overlapPixels: 0, emptyObjects: [], warnings: warnings[format.id] ?? [] }]);
       const decoded = format.scope === 'image' ? format.decode!('cells' + format.suffixes[0], encoded.bytes) : format.decode!('a.xml', encoded.bytes);
       expect(decoded.images).toHaveLength(1);
       const again = rasterizeShapes(decoded.images[0].objects, image.width, image.height).labels;

@@ -4,13 +4,15 @@
  */
 import { baseName, portableFileName } from '../paths';
 import { binaryPng } from './binaryPng';
+import { cocoJson } from './cocoJson';
 import { cvatXml } from './cvatXml';
 import { label16Png } from './label16Png';
 import { label16Tiff } from './label16Tiff';
 import { objectsPng } from './objectsPng';
+import { qupathGeoJson } from './qupathGeoJson';
 import type { AnnotationFormat, FormatOptions, ImageFileFormat } from './types';
 
-export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml];
+export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, cocoJson, qupathGeoJson];
 
 export function formatById(id: string): AnnotationFormat {
   const format = ANNOTATION_FORMATS.find((candidate) => candidate.id === id);
@@ -28,12 +30,14 @@ export function importFormatOf(fileName: string): AnnotationFormat | null {
 
 /**
  * The base name of the image a mask file belongs to ("A01_objects.png" → "A01"), or null when
- * the name is not a mask file's. Case-insensitive on the suffix.
+ * the name is not a mask file's. Case-insensitive on the suffix; the longest suffix that fits
+ * is cut ("A01.png.geojson" → "A01", not "A01.png").
  */
 export function maskTargetBase(fileName: string): string | null {
   const format = importFormatOf(fileName);
   if (format?.scope !== 'image') return null;
-  const suffix = format.suffixes.find((candidate) => fileName.toLowerCase().endsWith(candidate))!;
+  const lower = fileName.toLowerCase();
+  const suffix = format.suffixes.filter((candidate) => lower.endsWith(candidate)).reduce((a, b) => (b.length > a.length ? b : a));
   return fileName.slice(0, fileName.length - suffix.length) || null;
 }
 
