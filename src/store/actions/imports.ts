@@ -2,7 +2,7 @@ import { matchImageName } from '../../core/cvat/convert';
 import { describeDroppedOutlines } from '../../core/cvat/outline';
 import { newId } from '../../core/ids';
 import { importFormatOf, maskTargetBase } from '../../core/interchange/registry';
-import type { InterchangeObject } from '../../core/interchange/types';
+import type { Decoded, InterchangeObject } from '../../core/interchange/types';
 import { byZ, NUCLEUS_LABEL, type AnnotationObject } from '../../core/objects';
 import { MASK_LOOKS_LIKE_PICTURE } from '../../core/mask/decodeMask';
 import { baseName } from '../../core/paths';
@@ -91,7 +91,18 @@ async function importMaskFile(file: File, formatId: string, task: TaskControl, b
   }
   const decoded = await decode(file, formatId, task, { width: image.width, height: image.height }, force);
   const added = await addImportedObjects(image, decoded.images[0].objects, file.name, batch);
-  if (added) notify('info', `${file.name}: ${added} objects added to ${image.name}`);
+  const leftOut = leftOutParts(decoded);
+  if (added || leftOut.length) notify('info', `${file.name}: ${[`${added} objects added to ${image.name}`, ...leftOut].join('; ')}`);
+}
+
+/** What a file held that did not become objects (outlines clipped away or degenerate, shapes that are not polygons). */
+function leftOutParts(decoded: Decoded): string[] {
+  const parts: string[] = [];
+  const dropped = describeDroppedOutlines(decoded.droppedOutlines ?? {});
+  if (dropped) parts.push(dropped);
+  const skipped = Object.entries(decoded.skipped).map(([shape, count]) => `${count} ${shape}`);
+  if (skipped.length) parts.push(`not polygons, left out: ${skipped.join(', ')}`);
+  return parts;
 }
 
 /** A file of many images (CVAT XML): each image's objects onto the project's image of that name. */
@@ -113,12 +124,8 @@ async function importCollectionFile(file: File, formatId: string, task: TaskCont
     }
     added += await addImportedObjects(image, decodedImage.objects, file.name, batch);
   }
-  const skipped = Object.entries(decoded.skipped).map(([shape, count]) => `${count} ${shape}`);
-  const parts = [`${added} objects added`];
-  const dropped = describeDroppedOutlines(decoded.droppedOutlines ?? {});
-  if (dropped) parts.push(dropped);
+  const parts = [`${added} objects added`, ...leftOutParts(decoded)];
   if (unmatched.length) parts.push(`no image in the project for ${unmatched.join(', ')}`);
-  if (skipped.length) parts.push(`not polygons, left out: ${skipped.join(', ')}`);
   notify(unmatched.length ? 'error' : 'info', `${file.name}: ${parts.join('; ')}`);
 }
 
