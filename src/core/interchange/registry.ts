@@ -9,10 +9,11 @@ import { cvatXml } from './cvatXml';
 import { label16Png } from './label16Png';
 import { label16Tiff } from './label16Tiff';
 import { objectsPng } from './objectsPng';
+import { omeZarrLabels } from './omeZarrLabels';
 import { qupathGeoJson } from './qupathGeoJson';
 import type { AnnotationFormat, FormatOptions, ImageFileFormat } from './types';
 
-export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, cocoJson, qupathGeoJson];
+export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, cocoJson, qupathGeoJson, omeZarrLabels];
 
 export function formatById(id: string): AnnotationFormat {
   const format = ANNOTATION_FORMATS.find((candidate) => candidate.id === id);
