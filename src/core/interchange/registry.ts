@@ -5,12 +5,13 @@
 import { baseName, portableFileName } from '../paths';
 import { binaryPng } from './binaryPng';
 import { cvatXml } from './cvatXml';
+import { imagejRoiZip } from './imagejRoiZip';
 import { label16Png } from './label16Png';
 import { label16Tiff } from './label16Tiff';
 import { objectsPng } from './objectsPng';
 import type { AnnotationFormat, FormatOptions, ImageFileFormat } from './types';
 
-export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml];
+export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, imagejRoiZip];
 
 export function formatById(id: string): AnnotationFormat {
   const format = ANNOTATION_FORMATS.find((candidate) => candidate.id === id);
