@@ -41,7 +41,7 @@ const stem = (imageName: string) => portableFileName(baseName(imageName));
 export const DATASET_LAYOUTS: readonly DatasetLayout[] = [
   {
     id: 'annotator',
-    label: "The app's own: <split>/<name>_objects.png (or the chosen format's name)",
+    label: "The app's own: <split>/<name> + the chosen format's mask file",
     maskFormat: null,
     withImages: false,
     imageExtensions: null,
