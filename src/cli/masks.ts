@@ -1,6 +1,7 @@
 /**
  * Mask commands: `roundtrip` (import then export again, compare), `rasterize` (CVAT XML to mask
- * files) and `vectorize` (mask files to CVAT XML). Results go to stdout as JSON.
+ * files or ImageJ ROI sets, any per-image format of the registry) and `vectorize` (mask files to
+ * CVAT XML). Results go to stdout as JSON.
  */
 import { join } from 'node:path';
 import { cvatXml } from '../core/interchange/cvatXml';
@@ -35,14 +36,14 @@ export const roundtripCommand: CliCommand = {
   },
 };
 
-/** The mask formats the CLI can write, and each option they offer as `--<option> <choice>`. */
+/** The per-image formats the CLI can write (masks, ROI sets), and each option they offer as `--<option> <choice>`. */
 const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode).map((format) => format.id);
 const FORMAT_OPTIONS = Object.fromEntries(ANNOTATION_FORMATS.flatMap((format) => format.options).map((option) => [option.id, option.choices.map((choice) => choice.value)]));
 const OPTION_USAGE = Object.entries(FORMAT_OPTIONS).map(([id, choices]) => ` [--${id} ${choices.join('|')}]`).join('');
 
 export const rasterizeCommand: CliCommand = {
   args: `<annotations.xml> --out <dir>${OPTION_USAGE} [--format ${MASK_FORMATS.join('|')}]`,
-  summary: 'write one mask per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)',
+  summary: 'write one mask (or other per-image file, e.g. --format imagej-roi for <image>_rois.zip) per image of a CVAT XML file into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)',
   async run(args, io) {
     const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS, ...FORMAT_OPTIONS });
     if (positional.length !== 1) throw new UsageError(`rasterize needs 1 annotation file, got ${positional.length}`);
