@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePng, encodePng } from '../core/formats/png';
+import { imagejRoiZip } from '../core/interchange/imagejRoiZip';
+import { rasterizeShapes } from '../core/mask/rasterize';
 import { antiAliasedDiscs, THREE_DISCS } from '../core/testing/antiAliased';
 import { rasterDifference } from '../core/testing/rasters';
 import { sharedDataDir } from '../core/testing/sharedData';
@@ -180,6 +182,16 @@ describe('cli vectorize and rasterize', () => {
     expect(await runCli(['rasterize', json, '--out', join(temp, 'never-coco')], io)).toBe(1);
     expect(io.err).toEqual([`${json}: annotation 1: the RLE counts cover more than the 16 pixels of the mask`]);
     expect(readdirSync(temp)).not.toContain('never-coco');
+  });
+
+  it('writes ImageJ ROI sets too: rasterize --format imagej-roi gives <image>_rois.zip with the same pixels', async () => {
+    const xml = join(temp, 'generated-rois.xml');
+    expect(await runCli(['vectorize', generatedMask(), '--out', xml], capture())).toBe(0);
+    const out = join(temp, 'rois');
+    expect(await runCli(['rasterize', xml, '--out', out, '--format', 'imagej-roi'], capture())).toBe(0);
+    expect(readdirSync(out)).toEqual(['generated_rois.zip']);
+    const decoded = imagejRoiZip.decode!('generated_rois.zip', readFileSync(join(out, 'generated_rois.zip')), { width: 4, height: 4 });
+    expect(Array.from(rasterizeShapes(decoded.images[0].objects, 4, 4).labels)).toEqual([1, 1, 0, 2, 1, 0, 1, 2, 1, 1, 1, 2, 3, 0, 0, 2]);
   });
 
   it.skipIf(!dir)('the dev masks survive vectorize + rasterize --colors voc byte for byte in pixels', async () => {

@@ -1,7 +1,8 @@
 /**
  * Mask commands: `roundtrip` (import then export again, compare), `rasterize` (an annotation file
- * of many images, CVAT XML or COCO JSON, to mask files) and `vectorize` (mask files to such a
- * file). Results go to stdout as JSON.
+ * of many images, CVAT XML or COCO JSON, to one file per image in any per-image format of the
+ * registry: masks, ImageJ ROI sets, …) and `vectorize` (mask files to such a collection file).
+ * Results go to stdout as JSON.
  */
 import { extname, join } from 'node:path';
 import { ANNOTATION_FORMATS, exportFileName, imageFormatById, maskTargetBase, optionsWithDefaults } from '../core/interchange/registry';
@@ -35,8 +36,8 @@ export const roundtripCommand: CliCommand = {
   },
 };
 
-/** The mask formats (pixels, one file per image) `rasterize` writes. */
-const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode && format.mime.startsWith('image/'));
+/** The per-image formats `rasterize` writes (masks, ROI sets, …). */
+const MASK_FORMATS = ANNOTATION_FORMATS.filter((format) => format.scope === 'image' && format.encode);
 /** The formats holding many images in one file, told apart by extension: `rasterize` reads them, `vectorize` writes them. */
 const COLLECTION_FORMATS = ANNOTATION_FORMATS.filter((format): format is CollectionFormat => format.scope === 'collection');
 const COLLECTION_FILES = COLLECTION_FORMATS.map((format) => `annotations${format.extension}`).join('|');
@@ -64,7 +65,7 @@ const COLLECTION_OPTIONS = optionsOf(COLLECTION_FORMATS.filter((format) => forma
 
 export const rasterizeCommand: CliCommand = {
   args: `<${COLLECTION_FILES}> --out <dir>${optionUsage(MASK_OPTIONS)} [--format ${MASK_FORMATS.map((format) => format.id).join('|')}]`,
-  summary: `write one mask per image of an annotation file (${COLLECTION_NAMES}) into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)`,
+  summary: `write one mask (or other per-image file, e.g. --format imagej-roi for <image>_rois.zip) per image of an annotation file (${COLLECTION_NAMES}) into <dir>; prints a JSON summary (objects, overlaps, empty objects, shapes and outlines left out)`,
   async run(args, io) {
     const { positional, options } = parseArgs(args, { out: null, format: MASK_FORMATS.map((format) => format.id), ...MASK_OPTIONS });
     if (positional.length !== 1) throw new UsageError(`rasterize needs 1 annotation file, got ${positional.length}`);

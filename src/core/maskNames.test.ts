@@ -7,5 +7,7 @@ describe('split from a path', () => {
     expect(splitFromPath('/data/Test/a.png')).toBe('test');
     expect(splitFromPath('images/a.png')).toBeUndefined();
     expect(splitFromPath('a.png')).toBeUndefined();
+    expect(splitFromPath('stardist/train/images/a.tif')).toBe('train'); // StarDist's layout
+    expect(splitFromPath('data/images/a.tif')).toBeUndefined();
   });
 });

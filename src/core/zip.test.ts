@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createZipStream } from './zip';
+import { errorOf } from './testing/errors';
+import { createZipStream, readZip, zipToBytes } from './zip';
 
 function collect(): { chunks: Uint8Array[]; finals: boolean[]; onChunk: (chunk: Uint8Array, final: boolean) => void; bytes: () => Uint8Array } {
   const chunks: Uint8Array[] = [], finals: boolean[] = [];
@@ -58,5 +59,29 @@ describe('createZipStream', () => {
     }
     zip.addFile('a.png', new Uint8Array(1));
     expect(() => zip.addFile('a.png', new Uint8Array(1))).toThrow('the archive already has a file a.png');
+  });
+});
+
+describe('readZip', () => {
+  const limits = { entries: 4, entryBytes: 100, totalBytes: 150 };
+  const entries = (...sizes: number[]) => sizes.map((size, i) => ({ path: `d/${i}.bin`, bytes: new Uint8Array(size).fill(i) }));
+
+  it('reads the wanted entries in directory order, as zipToBytes wrote them', () => {
+    const zip = zipToBytes([...entries(3, 80), { path: 'notes.txt', bytes: Uint8Array.of(1) }]);
+    expect(readZip('a.zip', zip, (path) => path.endsWith('.bin'), limits)).toEqual(entries(3, 80));
+  });
+
+  it('checks counts and sizes from the central directory before inflating anything', () => {
+    expect(errorOf(() => readZip('a.zip', zipToBytes(entries(1, 1, 1, 1, 1)), () => false, limits)).message).toBe('a.zip: the archive has more than 4 entries');
+    expect(errorOf(() => readZip('a.zip', zipToBytes(entries(101)), () => true, limits)).message).toBe('a.zip: d/0.bin is 101 bytes uncompressed, more than the 100 allowed');
+    expect(errorOf(() => readZip('a.zip', zipToBytes(entries(100, 60)), () => true, limits)).message).toBe('a.zip: the archive holds more than 150 bytes uncompressed');
+    expect(readZip('a.zip', zipToBytes(entries(100, 60)), (path) => path === 'd/0.bin', limits)).toHaveLength(1); // entries not read do not count
+  });
+
+  it('refuses what is not a ZIP archive, and two entries of one name', () => {
+    expect(errorOf(() => readZip('a.zip', Uint8Array.of(1, 2, 3), () => true, limits)).message).toMatch(/^a\.zip: not a readable ZIP archive/);
+    const zip = zipToBytes(entries(1, 1));
+    for (let i = 0; i + 8 < zip.length; i++) if (String.fromCharCode(...zip.subarray(i, i + 7)) === 'd/1.bin') zip[i + 2] = '0'.charCodeAt(0);
+    expect(errorOf(() => readZip('a.zip', zip, () => true, limits)).message).toBe('a.zip: the archive has two entries named d/0.bin');
   });
 });

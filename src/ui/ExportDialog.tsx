@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DATASET_LAYOUTS, type DatasetLayoutId } from '../core/interchange/datasetLayouts';
 import { ANNOTATION_FORMATS, optionsWithDefaults } from '../core/interchange/registry';
 import { exportImage, exportProject } from '../store/actions/exports';
 import { closeExport } from '../store/actions/panels';
@@ -15,12 +16,16 @@ export function ExportDialog() {
   const report = useAppStore((state) => state.lastExport);
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0].id);
   const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [layoutId, setLayoutId] = useState<DatasetLayoutId>('annotator');
   const [includeImages, setIncludeImages] = useState(false);
   const [onlyApproved, setOnlyApproved] = useState(false);
   if (!open) return null;
   const format = EXPORT_FORMATS.find((candidate) => candidate.id === formatId)!;
   const options = optionsWithDefaults(format, chosen);
   const perImage = format.scope === 'image';
+  const layout = DATASET_LAYOUTS.find((candidate) => candidate.id === layoutId)!;
+  // Training layouts pair every image with its mask, so their images always go in.
+  const withImages = includeImages || layout.withImages;
 
   return (
     <Modal title="Export" onClose={closeExport} testId="export-dialog">
@@ -44,8 +49,17 @@ export function ExportDialog() {
           ))}
         </fieldset>
       ))}
+      <fieldset className="choices" disabled={!perImage}>
+        <legend>Project ZIP layout</legend>
+        {DATASET_LAYOUTS.map((candidate) => (
+          <label key={candidate.id}>
+            <input type="radio" name="export-layout" checked={candidate.id === layoutId} onChange={() => setLayoutId(candidate.id)} />
+            {candidate.label}
+          </label>
+        ))}
+      </fieldset>
       <label className="checkbox">
-        <input type="checkbox" checked={includeImages} disabled={!perImage} onChange={(event) => setIncludeImages(event.target.checked)} />
+        <input type="checkbox" checked={withImages} disabled={!perImage || layout.withImages} onChange={(event) => setIncludeImages(event.target.checked)} />
         Project ZIP: include the images beside their masks
       </label>
       <label className="checkbox">
@@ -53,14 +67,14 @@ export function ExportDialog() {
         Project: only approved images
       </label>
       <p className="hint">
-        The project ZIP holds <code>{'<split or all>/<name>_objects.png'}</code> for every image, and <code>review.json</code> (statuses, issues, submissions). Masks are computed from the polygons
-        (pixel centre inside, higher objects win overlaps).
+        The project ZIP holds each image's files in its split's folder (<code>all</code> without one) as the layout names them, and <code>review.json</code> (statuses, issues, submissions); the
+        training layouts write 16-bit label TIFF masks whatever the format. Masks are computed from the polygons (pixel centre inside, higher objects win overlaps).
       </p>
       <div className="modal-buttons">
         <button type="button" disabled={!image || busy} onClick={() => void exportImage(format.id, options)}>
           Export this image
         </button>
-        <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, includeImages, onlyApproved)}>
+        <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, withImages, onlyApproved, layout.id)}>
           {perImage ? 'Export project (ZIP)' : `Export project (${format.extension.slice(1).toUpperCase()})`}
         </button>
         <button type="button" onClick={closeExport}>

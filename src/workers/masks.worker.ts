@@ -116,9 +116,10 @@ serveJobs<MasksProtocol>(self, {
     const encoded = format.scope === 'image' ? format.encode(images[0], options) : format.encode(images, options);
     return { result: encoded, transfer: [encoded.bytes.buffer as ArrayBuffer] };
   },
-  async 'project-zip'({ formatId, options, includeImages, onlyApproved }, job) {
+  async 'project-zip'({ formatId, options, layout, includeImages, onlyApproved }, job) {
     const images = await exportedImages(onlyApproved);
     const entries = await writeDatasetZip(projectImages(images, includeImages, job), (chunk) => job.progress({ chunk }), {
+      layout,
       format: imageFormatById(formatId),
       formatOptions: options,
       extraFiles: async () => [{ path: 'review.json', bytes: new TextEncoder().encode(JSON.stringify(await reviewRecords(images), null, 1)) }],

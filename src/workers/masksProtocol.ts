@@ -1,3 +1,4 @@
+import type { DatasetLayoutId } from '../core/interchange/datasetLayouts';
 import type { DatasetZipEntry } from '../core/mask/datasetZip';
 import type { Decoded, Encoded, FormatOptions, InterchangeImage } from '../core/interchange/types';
 import type { MatchCounts } from '../core/metrics/scores';
@@ -26,7 +27,7 @@ export type MasksProtocol = {
   /** `expected`: the size of the image a per-image file belongs to. */
   decode: { body: { formatId: string; fileName: string; bytes: Uint8Array; expected?: { width: number; height: number }; force?: boolean }; result: Decoded };
   encode: { body: { formatId: string; options: FormatOptions; images: InterchangeImage[] }; result: Encoded };
-  'project-zip': { body: { formatId: string; options: FormatOptions; includeImages: boolean; onlyApproved: boolean }; result: DatasetZipEntry[]; progress: ExportProgress };
+  'project-zip': { body: { formatId: string; options: FormatOptions; layout: DatasetLayoutId; includeImages: boolean; onlyApproved: boolean }; result: DatasetZipEntry[]; progress: ExportProgress };
   /** One file of a collection format (CVAT XML) with every image of the project. */
   'project-file': { body: { formatId: string; options: FormatOptions; onlyApproved: boolean }; result: Encoded; progress: ExportProgress };
   corrections: { body: null; result: Corrections; progress: { done: number; total: number } };

@@ -6,6 +6,7 @@ import { baseName, portableFileName } from '../paths';
 import { binaryPng } from './binaryPng';
 import { cocoJson } from './cocoJson';
 import { cvatXml } from './cvatXml';
+import { imagejRoiZip } from './imagejRoiZip';
 import { label16Png } from './label16Png';
 import { label16Tiff } from './label16Tiff';
 import { objectsPng } from './objectsPng';
@@ -13,7 +14,7 @@ import { omeZarrLabels } from './omeZarrLabels';
 import { qupathGeoJson } from './qupathGeoJson';
 import type { AnnotationFormat, FormatOptions, ImageFileFormat } from './types';
 
-export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, cocoJson, qupathGeoJson, omeZarrLabels];
+export const ANNOTATION_FORMATS: readonly AnnotationFormat[] = [objectsPng, label16Png, label16Tiff, binaryPng, cvatXml, cocoJson, qupathGeoJson, omeZarrLabels, imagejRoiZip];
 
 export function formatById(id: string): AnnotationFormat {
   const format = ANNOTATION_FORMATS.find((candidate) => candidate.id === id);

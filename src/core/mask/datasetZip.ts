@@ -1,12 +1,14 @@
 /**
  * A whole project's masks as one ZIP, streamed: `<split>/<image base name>_objects.png` (or the
- * chosen format's name), optionally with each image beside its mask as `<split>/<image name>`.
- * Images without a split go to `all/`. One image is rasterized, encoded and handed on at a time,
- * so memory holds one image's data however large the project.
+ * chosen format's name), optionally with each image beside its mask as `<split>/<image name>`;
+ * or laid out for training Cellpose or StarDist (interchange/datasetLayouts.ts). Images without
+ * a split go to `all/`. One image is rasterized, encoded and handed on at a time, so memory
+ * holds one image's data however large the project.
  */
-import { exportFileName } from '../interchange/registry';
+import { layoutById, layoutImage, type DatasetLayoutId } from '../interchange/datasetLayouts';
+import { imageFormatById } from '../interchange/registry';
 import type { FormatOptions, ImageFileFormat, ImageReport, InterchangeObject } from '../interchange/types';
-import { fileNameOf, portableFileName } from '../paths';
+import { portableFileName } from '../paths';
 import { createZipStream } from '../zip';
 
 export interface DatasetImage {
@@ -22,7 +24,9 @@ export interface DatasetImage {
 }
 
 export interface DatasetZipOptions {
-  /** The mask format, with its options (e.g. the colour scheme of `_objects.png`). */
+  /** How each image's files are named and placed; default 'annotator'. */
+  layout?: DatasetLayoutId;
+  /** The mask format, with its options (e.g. the colour scheme of `_objects.png`); a training layout writes its own. */
   format: ImageFileFormat;
   formatOptions: FormatOptions;
   /** Entry times; default now. */
@@ -47,15 +51,19 @@ export async function writeDatasetZip(
   onChunk: (chunk: Uint8Array, final: boolean) => void,
   options: DatasetZipOptions,
 ): Promise<DatasetZipEntry[]> {
-  const { format } = options;
+  const layout = layoutById(options.layout ?? 'annotator');
+  const format = layout.maskFormat ? imageFormatById(layout.maskFormat) : options.format;
   if (!format.encode) throw new Error(`${format.label} cannot be written`);
   const zip = createZipStream(onChunk, { mtime: options.mtime });
   const entries: DatasetZipEntry[] = [];
   for await (const image of images) {
     const folder = portableFileName(image.split?.trim() || 'all');
-    const path = `${folder}/${exportFileName(format, image.name)}`;
+    const path = `${folder}/${layout.maskPath(image.name, format)}`;
     const { bytes, reports } = format.encode(image, options.formatOptions);
-    if (image.image) zip.addFile(`${folder}/${portableFileName(fileNameOf(image.name))}`, image.image);
+    if (image.image) {
+      const file = layoutImage(layout, image.name, image.image);
+      zip.addFile(`${folder}/${file.path}`, file.bytes);
+    }
     zip.addFile(path, bytes);
     entries.push({ ...reports[0], path });
   }

@@ -1,3 +1,4 @@
+import type { DatasetLayoutId } from '../../core/interchange/datasetLayouts';
 import { exportFileName, formatById, optionsWithDefaults } from '../../core/interchange/registry';
 import type { FormatOptions, ImageReport } from '../../core/interchange/types';
 import { downloadBlob, downloadBytes } from '../../io/downloads';
@@ -44,9 +45,10 @@ export async function exportImage(formatId: string, options: FormatOptions = {})
 /**
  * Downloads the whole project (or its approved images), made in a background worker straight
  * from storage one image at a time, with progress and Cancel: a ZIP of `<split or
- * all>/<name>_objects.png` (or the format's file) for mask formats, one file for CVAT XML.
+ * all>/<name>_objects.png` (or the format's file, or a training layout's files) for per-image
+ * formats, one file for CVAT XML.
  */
-export async function exportProject(formatId: string, options: FormatOptions, includeImages: boolean, onlyApproved: boolean): Promise<void> {
+export async function exportProject(formatId: string, options: FormatOptions, includeImages: boolean, onlyApproved: boolean, layout: DatasetLayoutId = 'annotator'): Promise<void> {
   await bringInFinished(WAITING);
   await flushSaves();
   const format = formatById(formatId);
@@ -62,7 +64,7 @@ export async function exportProject(formatId: string, options: FormatOptions, in
       };
       const options = { signal: task.signal, onProgress, priority: 'background' as const };
       if (format.scope === 'image') {
-        const entries = await masksWorkers.call('project-zip', { ...body, includeImages }, options);
+        const entries = await masksWorkers.call('project-zip', { ...body, layout, includeImages }, options);
         downloadBlob(new Blob(parts, { type: 'application/zip' }), fileName);
         report(fileName, entries, true);
       } else {

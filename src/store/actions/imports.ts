@@ -1,7 +1,7 @@
 import { matchImageName } from '../../core/cvat/convert';
 import { describeDroppedOutlines } from '../../core/cvat/outline';
 import { newId } from '../../core/ids';
-import { importFormatOf, maskTargetBase } from '../../core/interchange/registry';
+import type { AnnotationFile } from '../../core/interchange/pairing';
 import type { Decoded, InterchangeObject } from '../../core/interchange/types';
 import { byZ, NUCLEUS_LABEL, type AnnotationObject } from '../../core/objects';
 import { MASK_LOOKS_LIKE_PICTURE } from '../../core/mask/decodeMask';
@@ -16,6 +16,11 @@ import { addReferenceLayer, askImportChoice } from './layers';
 import { describeFailure, notify } from './notices';
 import { applyObjectChanges } from './objectChanges';
 import { runTask, type TaskControl } from './tasks';
+
+/** An annotation file brought in, with what it is and the image it belongs to (core/interchange/pairing.ts). */
+export interface AnnotationImport extends AnnotationFile {
+  file: File;
+}
 
 /** What the user chose for the files of one import whose images have objects already ('skip' until asked). */
 interface Batch {
@@ -79,30 +84,26 @@ async function decode(file: File, formatId: string, task: TaskControl, expected?
 }
 
 /**
- * `X_objects.png` (or a label image) onto the project's image X: each object becomes editable.
- * `force`: also when it looks like an anti-aliased picture (the user said "Import anyway").
+ * `X_objects.png` (a label image, a ROI set…) onto the project's image X: each object becomes
+ * editable. `force`: also when it looks like an anti-aliased picture (the user said "Import anyway").
  */
-async function importMaskFile(file: File, formatId: string, task: TaskControl, batch: Batch, force = false): Promise<void> {
-  const base = maskTargetBase(file.name) ?? baseName(file.name);
-  const image = imageWithBase(base);
+async function importMaskFile({ file, format, imageBase }: AnnotationImport, task: TaskControl, batch: Batch, force = false): Promise<void> {
+  const image = imageBase === null ? undefined : imageWithBase(imageBase);
   if (!image) {
-    notify('error', `${file.name}: there is no image named ${base} in the project to put these objects on; add the image first (or drop both together)`);
+    notify('error', `${file.name}: there is no image named ${imageBase} in the project to put these objects on; add the image first (or drop both together)`);
     return;
   }
-  const decoded = await decode(file, formatId, task, { width: image.width, height: image.height }, force);
+  const decoded = await decode(file, format.id, task, { width: image.width, height: image.height }, force);
   const added = await addImportedObjects(image, decoded.images[0].objects, file.name, batch);
-  const leftOut = leftOutParts(decoded);
-  if (added || leftOut.length) notify('info', `${file.name}: ${[`${added} objects added to ${image.name}`, ...leftOut].join('; ')}`);
+  const notes = leftOut(decoded);
+  if (added || notes.length) notify('info', `${file.name}: ${[`${added} objects added to ${image.name}`, ...notes].join('; ')}`);
 }
 
-/** What a file held that did not become objects (outlines clipped away or degenerate, shapes that are not polygons). */
-function leftOutParts(decoded: Decoded): string[] {
-  const parts: string[] = [];
+/** What a file's import left out, in words: outlines unusable here, shapes that are not objects here. */
+function leftOut(decoded: Decoded): string[] {
   const dropped = describeDroppedOutlines(decoded.droppedOutlines ?? {});
-  if (dropped) parts.push(dropped);
   const skipped = Object.entries(decoded.skipped).map(([shape, count]) => `${count} ${shape}`);
-  if (skipped.length) parts.push(`not polygons, left out: ${skipped.join(', ')}`);
-  return parts;
+  return [...(dropped ? [dropped] : []), ...(skipped.length ? [`not polygons, left out: ${skipped.join(', ')}`] : [])];
 }
 
 /** A file of many images (CVAT XML): each image's objects onto the project's image of that name. */
@@ -124,39 +125,33 @@ async function importCollectionFile(file: File, formatId: string, task: TaskCont
     }
     added += await addImportedObjects(image, decodedImage.objects, file.name, batch);
   }
-  const parts = [`${added} objects added`, ...leftOutParts(decoded)];
-  if (unmatched.length) parts.push(`no image in the project for ${unmatched.join(', ')}`);
+  const parts = [`${added} objects added`, ...(unmatched.length ? [`no image in the project for ${unmatched.join(', ')}`] : []), ...leftOut(decoded)];
   notify(unmatched.length ? 'error' : 'info', `${file.name}: ${parts.join('; ')}`);
 }
 
-/** Whether a file is an annotation file (a mask, CVAT XML) rather than an image. */
-export function isAnnotationFile(fileName: string): boolean {
-  return importFormatOf(fileName) !== null;
-}
-
 /**
- * Reads annotation files onto the project's images, one after another, with progress: masks
- * are paired with their image by name, CVAT images by file name. A file that fails is reported
- * by name and reason and the others go on; a cancel stops before the next file.
+ * Reads annotation files onto the project's images, one after another, with progress: per-image
+ * files onto the image they were paired with, CVAT images by file name. A file that fails is
+ * reported by name and reason and the others go on; a cancel stops before the next file.
  */
-export async function importAnnotationFiles(files: File[], task: TaskControl): Promise<void> {
+export async function importAnnotationFiles(files: AnnotationImport[], task: TaskControl): Promise<void> {
   const batch: Batch = { forAll: null };
-  for (const [index, file] of files.entries()) {
+  for (const [index, annotation] of files.entries()) {
+    const { file, format } = annotation;
     if (task.signal.aborted) return;
     task.report(index, files.length, file.name);
-    const format = importFormatOf(file.name)!;
     try {
-      if (format.scope === 'image') await importMaskFile(file, format.id, task, batch);
+      if (format.scope === 'image') await importMaskFile(annotation, task, batch);
       else await importCollectionFile(file, format.id, task, batch);
     } catch (error) {
       if (isAbortError(error)) throw error;
       const anyway = error instanceof Error && error.name === MASK_LOOKS_LIKE_PICTURE;
-      notify('error', describeFailure(file.name, error), undefined, anyway ? { label: 'Import anyway', run: () => void importAnyway(file, format.id) } : undefined);
+      notify('error', describeFailure(file.name, error), undefined, anyway ? { label: 'Import anyway', run: () => void importAnyway(annotation) } : undefined);
     }
   }
 }
 
 /** A mask refused as looking like a picture, imported as the user insists: every colour an object. */
-function importAnyway(file: File, formatId: string): Promise<unknown> {
-  return runTask('bring-in', 'Importing', (task) => importMaskFile(file, formatId, task, { forAll: null }, true));
+function importAnyway(annotation: AnnotationImport): Promise<unknown> {
+  return runTask('bring-in', 'Importing', (task) => importMaskFile(annotation, task, { forAll: null }, true));
 }

@@ -2,6 +2,7 @@ import { defaultDisplay } from '../../core/display';
 import { newId } from '../../core/ids';
 import type { PreparedImage } from '../../core/intake';
 import { hasImageExtension } from '../../core/formats/extensions';
+import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
 import { addImage, readMeta, writeMeta } from '../../io/db';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
@@ -9,7 +10,7 @@ import type { ImageRecord } from '../../core/project';
 import { intakeWorkers } from '../../workers/intakeClient';
 import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
-import { addImportedObjects, importAnnotationFiles, isAnnotationFile } from './imports';
+import { addImportedObjects, importAnnotationFiles, type AnnotationImport } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
 import { bringIn, runTask, type TaskControl } from './tasks';
@@ -69,24 +70,26 @@ async function openFirstIfNoneOpen(): Promise<void> {
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
-/** Sorts what was brought in: images, annotation files (masks, CVAT XML; by name), and files to skip. */
+/** Sorts what was brought in: images, annotation files (masks, ROI sets, CVAT XML; by name), and files to skip. */
 function sortIntake(files: IntakeFile[]) {
   const images: IntakeFile[] = [];
-  const annotations: File[] = [];
+  const annotations: AnnotationImport[] = [];
   const notImages: string[] = [];
-  for (const intake of files) {
+  const paired = annotationFilesAmong(files.map((intake) => intake.path));
+  for (const [index, intake] of files.entries()) {
     const name = intake.file.name;
-    if (isAnnotationFile(name)) annotations.push(intake.file);
+    const annotation = paired[index];
+    if (annotation) annotations.push({ ...annotation, file: intake.file });
     else if (intake.inFolder && !hasImageExtension(name)) notImages.push(name);
     else images.push(intake);
   }
-  return { images, annotations: annotations.sort((a, b) => byName(a.name, b.name)), notImages };
+  return { images, annotations: annotations.sort((a, b) => byName(a.file.name, b.file.name)), notImages };
 }
 
 /**
  * Brings files into the project: images first (two at a time, with progress), then annotation
- * files onto their images (`X_objects.png` onto `X.png`, so a folder of pairs is matched by
- * itself; CVAT XML by image name). A file that fails is reported by name and reason and
+ * files onto their images (`X_objects.png` onto `X.png`, StarDist's `masks/X.tif` onto
+ * `images/X.tif`, so a folder of pairs is matched by itself; CVAT XML by image name). A file that fails is reported by name and reason and
  * skipped; the others still come in. Image names already in the project are skipped
  * (re-dropping a folder does not duplicate it), and so are non-image files found inside
  * folders. Both steps can be cancelled from their progress bar.
