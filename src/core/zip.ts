@@ -76,8 +76,8 @@ function checkPath(path: string): void {
 export interface ZipLimits {
   /** Entries in the central directory, read or not. */
   entries: number;
-  /** Uncompressed bytes of one entry that is read. */
-  entryBytes: number;
+  /** Uncompressed bytes of one entry that is read (a function: each path's own limit). */
+  entryBytes: number | ((path: string) => number);
   /** Uncompressed bytes of all entries read together. */
   totalBytes: number;
 }
@@ -106,7 +106,8 @@ export function readZip(fileName: string, bytes: Uint8Array, wanted: (path: stri
         if (++entries > limits.entries) throw new FileFormatError(fileName, `the archive has more than ${limits.entries} entries`);
         if (!wanted(name)) return false;
         if (paths.has(name)) throw new FileFormatError(fileName, `the archive has two entries named ${name}`);
-        if (originalSize > limits.entryBytes) throw new FileFormatError(fileName, `${name} is ${originalSize} bytes uncompressed, more than the ${limits.entryBytes} allowed`);
+        const most = typeof limits.entryBytes === 'number' ? limits.entryBytes : limits.entryBytes(name);
+        if (originalSize > most) throw new FileFormatError(fileName, `${name} is ${originalSize} bytes uncompressed, more than the ${most} allowed`);
         totalBytes += originalSize;
         if (totalBytes > limits.totalBytes) throw new FileFormatError(fileName, `the archive holds more than ${limits.totalBytes} bytes uncompressed`);
         paths.add(name);

@@ -25,12 +25,16 @@ import { createZipStream } from '../zip';
 import { maskEncoded } from './maskFormat';
 import type { Decoded, ImageFileFormat, InterchangeImage } from './types';
 import { chunkBytes, chunkKeys, encodeLabelArray, imageSizeOf, parseJson, parseZarray, readPixels } from './zarrArray';
-import { readZipEntries } from './zipEntries';
+import { readZip } from '../zip';
 
 const LABEL_NAME = 'nuclei';
 const NGFF_VERSION = '0.4';
 /** Metadata documents are a few hundred bytes; anything near this is not one. */
 const MAX_METADATA_BYTES = 2 ** 20;
+/** Entries a store's archive may list: chunks of the largest image the app reads, many times over. */
+const MAX_STORE_ENTRIES = 1_000_000;
+
+const entriesByPath = (entries: ReturnType<typeof readZip>) => new Map(entries.map((entry) => [entry.path, entry.bytes]));
 /** A fixed entry time, so exporting twice gives identical archives. */
 const ZIP_MTIME = new Date(2000, 0, 1);
 
@@ -96,7 +100,7 @@ function labelGroupAttributes() {
 function decodeOmeZarr(fileName: string, bytes: Uint8Array, expected?: { width: number; height: number }): Decoded {
   const fail = (reason: string) => new FileFormatError(fileName, reason);
   const isMetadata = (name: string) => /(^|\/)\.z(attrs|group|array)$/.test(name);
-  const metadata = readZipEntries(fileName, bytes, (name) => (isMetadata(name) ? MAX_METADATA_BYTES : null));
+  const metadata = entriesByPath(readZip(fileName, bytes, isMetadata, { entries: MAX_STORE_ENTRIES, entryBytes: MAX_METADATA_BYTES, totalBytes: MAX_STORE_ENTRIES * MAX_METADATA_BYTES }));
   const text = (path: string) => {
     const entry = metadata.get(path);
     return entry && new TextDecoder().decode(entry);
@@ -132,7 +136,7 @@ function decodeOmeZarr(fileName: string, bytes: Uint8Array, expected?: { width: 
   const raw = chunkBytes(array);
   const storedLimit = array.compressor === 'none' ? raw : raw + 5 * Math.ceil(raw / 16383) + 1024; // deflate's stored-block overhead, plus headers
   const keys = new Set(chunkKeys(array, width, height).map(({ key }) => `${arrayDir}/${key}`));
-  const chunks = readZipEntries(fileName, bytes, (entry) => (keys.has(entry) ? storedLimit : null));
+  const chunks = entriesByPath(readZip(fileName, bytes, (entry) => keys.has(entry), { entries: MAX_STORE_ENTRIES, entryBytes: storedLimit, totalBytes: keys.size * storedLimit }));
 
   const labels = new Uint32Array(width * height);
   const values: number[] = [];
