@@ -30,7 +30,7 @@ describe('runCli', () => {
     }
     const io = capture();
     await runCli(['frobnicate'], io);
-    expect(io.err[0]).toBe('unknown command "frobnicate" (commands: normalize, roundtrip, rasterize, vectorize, detect, evaluate; "help" lists their arguments)');
+    expect(io.err[0]).toBe('unknown command "frobnicate" (commands: normalize, roundtrip, rasterize, vectorize, detect, evaluate, convert; "help" lists their arguments)');
   });
 
   it('prints the usage for help', async () => {

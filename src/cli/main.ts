@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { detectCommand } from './detect';
 import { evaluateCommand } from './evaluate';
+import { convertCommand } from './convert';
 import { rasterizeCommand, roundtripCommand, vectorizeCommand } from './masks';
 import { normalizeCommand } from './normalize';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   vectorize: vectorizeCommand,
   detect: detectCommand,
   evaluate: evaluateCommand,
+  convert: convertCommand,
 };
 
 export const nodeIo: CliIo = {
