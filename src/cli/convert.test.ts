@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeMask } from '../core/mask/decodeMask';
 import { sharedDataDir } from '../core/testing/sharedData';
-import { nodeIo, runCli, type CliIo } from './main';
+import { runCli } from './main';
+import { capture } from './capturedIo';
 
 const data = sharedDataDir();
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-convert-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
-  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
-}
 
 /** Two label images split the pixels alike (same objects, whatever their numbers or colours). */
 function samePartition(a: Uint32Array, b: Uint32Array): boolean {

@@ -6,16 +6,13 @@ import { encodePng } from '../core/formats/png';
 import { decodeMask } from '../core/mask/decodeMask';
 import { discLabels } from '../core/testing/discs';
 import { sharedDataDir } from '../core/testing/sharedData';
-import { nodeIo, runCli, type CliIo } from './main';
+import { runCli } from './main';
+import { capture } from './capturedIo';
 
 const dir = sharedDataDir();
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-detect-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
-  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
-}
 
 /** A 96 x 64 grey PNG with five bright discs (two touching). */
 function generatedImage(): string {

@@ -5,18 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../core/formats/png';
 import { decodeMask } from '../core/mask/decodeMask';
 import { sharedDataDir } from '../core/testing/sharedData';
-import { nodeIo, runCli, type CliIo } from './main';
+import { runCli } from './main';
 import type { Evaluation } from './evaluate';
+import { capture } from './capturedIo';
 
 const data = sharedDataDir();
 const testDir = data && join(data, 'aitslab-bioimaging1', 'test');
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-evaluate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
-  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
-}
 
 describe.skipIf(!testDir)('cli evaluate', () => {
   const masks = testDir ? readdirSync(testDir).filter((name) => name.endsWith('_objects.png')).sort().slice(0, 3) : [];

@@ -8,17 +8,14 @@ import { encodeC01 } from '../core/formats/c01';
 import { decodePng } from '../core/formats/png';
 import { rasterDifference } from '../core/testing/rasters';
 import { sharedDataDir } from '../core/testing/sharedData';
-import { nodeIo, runCli, type CliIo } from './main';
+import { runCli } from './main';
+import { capture } from './capturedIo';
 
 const dir = sharedDataDir();
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** nodeIo with stdout/stderr captured. */
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
-  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
-}
 
 describe('runCli', () => {
   it('rejects a missing or unknown command and wrong argument counts with exit code 2 and one line', async () => {

@@ -8,16 +8,13 @@ import { rasterizeShapes } from '../core/mask/rasterize';
 import { antiAliasedDiscs, THREE_DISCS } from '../core/testing/antiAliased';
 import { rasterDifference } from '../core/testing/rasters';
 import { sharedDataDir } from '../core/testing/sharedData';
-import { nodeIo, runCli, type CliIo } from './main';
+import { runCli } from './main';
+import { capture } from './capturedIo';
 
 const dir = sharedDataDir();
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-masks-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
-  return { ...nodeIo, stdout: (l) => out.push(l), stderr: (l) => err.push(l), out, err };
-}
 
 /** A small mask with corner-only contact, a hole and border objects. */
 function generatedMask(): string {
