@@ -7,7 +7,7 @@ import { currentImage, cursorPixel, useAppStore, type AppState } from '../store/
 function cursorReadout(state: AppState): string | null {
   const { pixels } = state;
   const cursor = cursorPixel(state);
-  if (!cursor || !pixels) return null;
+  if (!cursor || !pixels || pixels.id !== state.currentId) return null; // the image being opened is not shown yet
   const shown = pixelAt(pixels.display, cursor.x, cursor.y).join(', ');
   if (!pixels.original) return `value ${shown}`;
   return `value ${pixelAt(pixels.original, cursor.x, cursor.y).join(', ')} (8-bit ${shown})`;

@@ -39,12 +39,11 @@ export async function openImage(id: string): Promise<void> {
     return;
   }
   // The previous image's objects, selection, outline and issues go at once: nothing typed or
-  // clicked while the new image's objects load may land on the wrong image.
+  // clicked while the new image's objects load may land on the wrong image. The new image is
+  // shown with its objects, once they are read: an image on screen is always ready for editing
+  // (a key pressed as soon as it appears is never lost to the loading).
   setState({
     currentId: id,
-    pixels,
-    view,
-    autoFit,
     objects: new Map(),
     objectsImageId: null,
     selectedId: null,
@@ -61,6 +60,7 @@ export async function openImage(id: string): Promise<void> {
   });
   void writeMeta(LAST_OPENED_KEY, id);
   await Promise.all([loadAnnotations(id), loadReview(id), loadReferenceLayers(id), loadImageProposals(id)]);
+  if (request === openRequest) setState({ pixels, view, autoFit });
 }
 
 /** Opens the image `step` places away in the list (F: +1, D: -1); stays put at either end. */
