@@ -66,7 +66,8 @@ test('a second annotation as a comparison layer and on the comparison page: matc
     await screenshot(page, 'comparison-layer');
 
     // The project's comparison page: the same pooled F1, the table as CSV, the plots as SVG and PNG.
-    await page.getByRole('button', { name: 'Compare…' }).click();
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await page.getByTestId('dashboard').getByRole('button', { name: 'Compare…' }).click();
     const comparisonPage = page.getByTestId('comparison-page');
     await comparisonPage.getByLabel('Candidate').selectOption(`reference layer ${MASK}`);
     await expect(comparisonPage.getByTestId('pooled-f1')).toHaveText(cli.thresholds[0].f1.toFixed(3));

@@ -23,7 +23,7 @@ export interface Series {
 }
 
 const WIDTH = 420, HEIGHT = 260;
-const MARGIN = { left: 52, right: 14, top: 28, bottom: 44 };
+const MARGIN = { left: 52, right: 14, top: 44, bottom: 44 };
 /** Axes and labels; text without a colour of its own is drawn in it. */
 export const AXIS_COLOR = '#9aa4b2';
 const AXIS = AXIS_COLOR, TEXT = '#e6e9ef';
@@ -57,12 +57,15 @@ function axes(title: string, xLabel: string, yLabel: string, [x0, x1]: [number, 
   return { x, y, primitives };
 }
 
+/** One row of legend entries under the title, above the plot area (never over the data). */
 function legend(series: ReadonlyArray<{ name: string; color: string }>): Primitive[] {
-  return series.flatMap(({ name, color }, i): Primitive[] => {
-    const y = MARGIN.top + 10 + i * 14, x = WIDTH - MARGIN.right - 120;
+  let x = MARGIN.left;
+  return series.flatMap(({ name, color }): Primitive[] => {
+    const at = x;
+    x += 22 + name.length * 5.6;
     return [
-      { kind: 'rect', x, y: y - 7, width: 10, height: 8, color },
-      { kind: 'text', x: x + 14, y, text: name, anchor: 'start', size: 10 },
+      { kind: 'rect', x: at, y: 27, width: 10, height: 8, color },
+      { kind: 'text', x: at + 14, y: 35, text: name, anchor: 'start', size: 10 },
     ];
   });
 }

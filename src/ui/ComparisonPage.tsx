@@ -26,6 +26,11 @@ const COLUMNS: Array<{ key: string; label: string; value: (row: Row) => number |
   { key: 'merges', label: 'merges', value: (row) => row.merges },
 ];
 
+/** A legend-sized name: long file names keep their start and end. */
+function shortName(name: string): string {
+  return name.length <= 28 ? name : `${name.slice(0, 12)}…${name.slice(-14)}`;
+}
+
 function cell(value: number | string): string {
   return typeof value === 'number' && !Number.isInteger(value) ? decimal(value) : String(value);
 }
@@ -79,7 +84,7 @@ export function ComparisonPage() {
     return sort.descending ? sorted.reverse() : sorted;
   }, [figures, sort]);
   if (!open) return null;
-  const candidateName = source === SUBMISSION ? 'submission' : source;
+  const candidateName = shortName(source === SUBMISSION ? 'submission' : source);
   return (
     <Modal title="Compare annotations" onClose={closeComparisonPage} testId="comparison-page">
       <label>
@@ -98,13 +103,13 @@ export function ComparisonPage() {
       {figures && (
         <>
           <p data-testid="comparison-pooled">
-            All {figures.images.length} images: F1 at IoU 0.5 <strong data-testid="pooled-f1">{decimal(figures.pooled.thresholds[0].f1)}</strong>, mean F1{' '}
+            {figures.images.length === 1 ? 'The one image' : `All ${figures.images.length} images`}: F1 at IoU 0.5 <strong data-testid="pooled-f1">{decimal(figures.pooled.thresholds[0].f1)}</strong>, mean F1{' '}
             {decimal(figures.pooled.meanF1)}, mean accuracy {decimal(figures.pooled.meanAccuracy)}, mean matched IoU {decimal(figures.pooled.meanMatchedIoU)}; objects under 200 px: F1 at 0.5{' '}
             {decimal(figures.pooled.small.thresholds[0].f1)}
             {figures.notCompared.length > 0 && ` (${figures.notCompared.length} images without it left out)`}
           </p>
           <div className="plots">
-            <PlotView name="f1-by-iou" plot={f1Plot([{ name: `all images (${candidateName})`, color: CANDIDATE_COLOR, points: figures.pooled.thresholds.map((t) => [t.iou, t.f1]) }])} />
+            <PlotView name="f1-by-iou" plot={f1Plot([{ name: `all images against ${candidateName}`, color: CANDIDATE_COLOR, points: figures.pooled.thresholds.map((t) => [t.iou, t.f1]) }])} />
             <PlotView
               name="object-areas"
               plot={areaHistogram([
@@ -116,33 +121,35 @@ export function ComparisonPage() {
           <button type="button" onClick={() => downloadComparisonCsv(figures)}>
             Download the table (CSV)
           </button>
-          <table className="dashboard-table" data-testid="comparison-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                    <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}>
-                      {column.label}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
+          <div className="table-scroll">
+            <table className="dashboard-table" data-testid="comparison-table">
+              <thead>
+                <tr>
                   {COLUMNS.map((column) => (
-                    <td key={column.key}>{cell(column.value(row))}</td>
+                    <th key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                      <button type="button" className="link-button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}>
+                        {column.label}
+                      </button>
+                    </th>
                   ))}
                 </tr>
-              ))}
-              <tr className="pooled-row">
-                {COLUMNS.map((column) => (
-                  <td key={column.key}>{column.key === 'name' ? 'all images' : cell(column.value({ ...figures.pooled, name: 'all images' }))}</td>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    {COLUMNS.map((column) => (
+                      <td key={column.key}>{cell(column.value(row))}</td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            </tbody>
-          </table>
+                <tr className="pooled-row">
+                  {COLUMNS.map((column) => (
+                    <td key={column.key}>{column.key === 'name' ? 'all images' : cell(column.value({ ...figures.pooled, name: 'all images' }))}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Modal>

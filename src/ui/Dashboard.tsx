@@ -4,6 +4,7 @@ import { loadDashboardDetails, type DashboardDetails } from '../store/actions/da
 import { closeDashboard } from '../store/actions/panels';
 import { openImage } from '../store/actions/project';
 import { useAppStore } from '../store/store';
+import { ActionButton } from './ActionButton';
 import { Modal } from './Modal';
 
 /** Review overview: images per status, open issues, objects, and the reviewer's corrections. */
@@ -69,6 +70,7 @@ export function Dashboard() {
         </tbody>
       </table>
       <div className="modal-buttons">
+        <ActionButton id="comparison-page" />
         <button type="button" onClick={closeDashboard}>
           Close
         </button>

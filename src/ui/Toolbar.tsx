@@ -13,7 +13,6 @@ export function Toolbar() {
       <FilePickers />
       <ActionButton id="export" />
       <ActionButton id="dashboard" />
-      <ActionButton id="comparison-page" />
       <ToolButtons />
       <span className="toolbar-gap" />
       <div className="button-group" aria-label="Zoom">

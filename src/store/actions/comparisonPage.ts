@@ -14,8 +14,9 @@ import type { ComparisonSource, ProjectComparison } from '../../workers/masksPro
 export type { ComparisonSource };
 import { setState } from '../store';
 
+/** Opens the page (from the dashboard, which it replaces on screen). */
 export function openComparisonPage(): void {
-  setState({ comparisonPageOpen: true });
+  setState({ comparisonPageOpen: true, dashboardOpen: false });
 }
 
 export function closeComparisonPage(): void {
