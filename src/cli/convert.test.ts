@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeMask } from '../core/mask/decodeMask';
+import { samePartition } from '../core/testing/rasters';
 import { sharedDataDir } from '../core/testing/sharedData';
 import { runCli } from './main';
 import { capture } from './capturedIo';
@@ -11,17 +12,6 @@ const data = sharedDataDir();
 const temp = mkdtempSync(join(tmpdir(), 'nuclei-convert-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-
-/** Two label images split the pixels alike (same objects, whatever their numbers or colours). */
-function samePartition(a: Uint32Array, b: Uint32Array): boolean {
-  const forward = new Map<number, number>(), backward = new Map<number, number>();
-  for (let p = 0; p < a.length; p++) {
-    if ((forward.get(a[p]) ?? b[p]) !== b[p] || (backward.get(b[p]) ?? a[p]) !== a[p]) return false;
-    forward.set(a[p], b[p]);
-    backward.set(b[p], a[p]);
-  }
-  return forward.get(0) === 0;
-}
 
 describe.skipIf(!data)('cli convert', () => {
   it('takes a real mask through ImageJ ROIs, COCO JSON, QuPath GeoJSON and OME-Zarr back to _objects.png with the same pixels', async () => {

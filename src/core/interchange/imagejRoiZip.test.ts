@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importMask } from '../mask/importMask';
 import { rasterizeShapes } from '../mask/rasterize';
 import { errorOf } from '../testing/errors';
-import { sharedDataDir } from '../testing/sharedData';
+import { datasetMaskFiles, sharedDataDir } from '../testing/sharedData';
 import { zipToBytes } from '../zip';
 import { encodeRoi } from './imagejRoi';
 import { imagejRoiZip } from './imagejRoiZip';
@@ -159,8 +158,7 @@ describe('ImageJ ROI sets', () => {
   });
 
   it.skipIf(!dir)('round-trips all 50 dataset masks pixel for pixel, and vertex for vertex', () => {
-    const root = join(dir!, 'aitslab-bioimaging1');
-    const files = ['train', 'dev', 'test'].flatMap((split) => readdirSync(join(root, split)).filter((name) => name.endsWith('_objects.png')).map((name) => join(root, split, name)));
+    const files = datasetMaskFiles();
     expect(files).toHaveLength(50);
     let exactPixels = 0, sameVertices = 0;
     for (const file of files) {

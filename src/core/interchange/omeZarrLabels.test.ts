@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync, unzipSync, unzlibSync, zipSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FileFormatError } from '../errors';
 import { decodeMask } from '../mask/decodeMask';
 import { importMask } from '../mask/importMask';
 import { rasterizeShapes, type Shape } from '../mask/rasterize';
-import { sharedDataDir } from '../testing/sharedData';
+import { samePartition } from '../testing/rasters';
+import { datasetMaskFiles, sharedDataDir } from '../testing/sharedData';
 import { omeZarrLabels } from './omeZarrLabels';
 import { exportFileName, importFormatOf, maskTargetBase } from './registry';
 
@@ -15,20 +15,8 @@ const decode = omeZarrLabels.decode!;
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** True when the two label images split the pixels into the same objects (whatever their numbers). */
-function samePartition(a: Uint32Array, b: Uint32Array): boolean {
-  const ab = new Map<number, number>(), ba = new Map<number, number>();
-  for (let p = 0; p < a.length; p++) {
-    if ((ab.get(a[p]) ?? b[p]) !== b[p] || (ba.get(b[p]) ?? a[p]) !== a[p]) return false;
-    ab.set(a[p], b[p]);
-    ba.set(b[p], a[p]);
-  }
-  return ab.get(0) === 0 || !ab.has(0);
-}
-
 const dir = sharedDataDir();
-const base = dir ? join(dir, 'aitslab-bioimaging1') : '';
-const masks = dir ? ['train', 'dev', 'test'].flatMap((split) => readdirSync(join(base, split)).filter((n) => n.endsWith('_objects.png')).map((n) => join(base, split, n))) : [];
+const masks = datasetMaskFiles();
 
 describe.skipIf(!dir)('OME-Zarr labels on the 50 dataset masks', () => {
   it('round-trips every mask pixel-exact: _objects.png → objects → zarr → objects → pixels', () => {

@@ -2,22 +2,22 @@
 // is, written, read back, and filled again by the export's rule, the pixels must be the mask's
 // own, object for object. The 50 Aitslab-bioimaging1 masks, and generated ones with what the
 // dataset lacks: holes, objects in pieces, pieces and holes meeting at corners.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { objectArea, ringArea } from '../geometry';
 import { decodeMask, type LabelledMask } from '../mask/decodeMask';
 import { objectsFromMask, type ImportedObject } from '../mask/importMask';
 import { rasterizeShapes } from '../mask/rasterize';
 import { createRng } from '../random';
-import { sharedDataDir } from '../testing/sharedData';
+import { datasetMaskFiles, sharedDataDir } from '../testing/sharedData';
 import { cocoJson } from './cocoJson';
 import { qupathGeoJson } from './qupathGeoJson';
 import type { DecodedImage, InterchangeImage } from './types';
 
 const dir = sharedDataDir();
 const base = dir ? join(dir, 'aitslab-bioimaging1') : '';
-const files = dir ? ['train', 'dev', 'test'].flatMap((split) => readdirSync(join(base, split)).filter((n) => n.endsWith('_objects.png')).map((n) => join(split, n))) : [];
+const files = datasetMaskFiles().map((path) => relative(base, path));
 
 /** Each mask as decoded from its file, and as the objects a mask import makes of it. */
 function dataset(): Array<{ mask: LabelledMask; objects: ImportedObject[]; image: InterchangeImage }> {

@@ -1,19 +1,19 @@
 // The headline checks on the real data: every object of the 50 Aitslab-bioimaging1 masks comes
 // back pixel for pixel after import and export, and the VOC scheme reproduces the original file.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vocColor } from '../colors';
 import { decodePng, readPngHeader } from '../formats/png';
 import { rasterDifference } from '../testing/rasters';
-import { sharedDataDir } from '../testing/sharedData';
+import { datasetMaskFiles, sharedDataDir } from '../testing/sharedData';
 import { exportObjectsPng } from './exportMask';
 import { importMask } from './importMask';
 import { roundTripMask } from './roundTrip';
 
 const dir = sharedDataDir();
 const base = dir ? join(dir, 'aitslab-bioimaging1') : '';
-const masks = dir ? ['train', 'dev', 'test'].flatMap((split) => readdirSync(join(base, split)).filter((n) => n.endsWith('_objects.png')).map((n) => join(base, split, n))) : [];
+const masks = datasetMaskFiles();
 const ORIGINAL = 'train/MFGTMPcx7_170702000001_B14f07d0_objects.png';
 
 describe.skipIf(!dir)('the 50 dataset masks', () => {

@@ -21,3 +21,15 @@ export function maxSampleDifference(a: Raster, b: Raster): number {
   for (let i = 0; i < a.data.length; i++) max = Math.max(max, Math.abs(a.data[i] - b.data[i]));
   return max;
 }
+
+/** True when two label images split the pixels into the same objects, whatever their numbers (background 0 to 0). */
+export function samePartition(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  const ab = new Map<number, number>(), ba = new Map<number, number>();
+  for (let p = 0; p < a.length; p++) {
+    if ((ab.get(a[p]) ?? b[p]) !== b[p] || (ba.get(b[p]) ?? a[p]) !== a[p]) return false;
+    ab.set(a[p], b[p]);
+    ba.set(b[p], a[p]);
+  }
+  return !ab.has(0) || ab.get(0) === 0;
+}
