@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Raster16 } from '../raster';
 import { rasterDifference } from '../testing/rasters';
@@ -8,6 +7,7 @@ import { sharedDataDir } from '../testing/sharedData';
 import { decodeC01, encodeC01 } from './c01';
 import { decodePng } from './png';
 import { errorOf } from '../testing/errors';
+import { c01Container, plainC01 } from '../testing/c01Files';
 
 const dir = sharedDataDir();
 
@@ -19,26 +19,6 @@ function noise(width: number, height: number, seed = 1): Raster16 {
     return s & 0xffff;
   });
   return { width, height, channels: 1, bitDepth: 16, data };
-}
-
-/** A .C01 container around arbitrary inflated content: 4 prefix bytes + zlib. */
-function container(plain: Uint8Array): Uint8Array {
-  const zlib = zlibSync(plain);
-  const out = new Uint8Array(4 + zlib.length);
-  out.set(zlib, 4);
-  return out;
-}
-
-/** Inflated content: 52-byte header claiming width x height x bits, then `pixelBytes` bytes. */
-function plainC01(width: number, height: number, pixelBytes: number, bits = 16): Uint8Array {
-  const plain = new Uint8Array(52 + pixelBytes);
-  const view = new DataView(plain.buffer);
-  view.setInt32(0, 52, true);
-  view.setInt32(4, width, true);
-  view.setInt32(8, height, true);
-  view.setInt16(12, 1, true);
-  view.setInt16(14, bits, true);
-  return plain;
 }
 
 describe('encodeC01 / decodeC01', () => {
@@ -90,30 +70,30 @@ describe('decodeC01 refuses bad input with the file name and a reason', () => {
   });
 
   it('inflated size not matching the header, in both directions', () => {
-    expect(errorOf(() => decodeC01('short.C01', container(plainC01(10, 10, 150)))).message)
+    expect(errorOf(() => decodeC01('short.C01', c01Container(plainC01(10, 10, 150)))).message)
       .toBe('short.C01: inflated data is 202 bytes, expected 252 bytes (52-byte header + 10 x 10 x 2)');
-    expect(errorOf(() => decodeC01('long.C01', container(plainC01(10, 10, 250)))).message)
+    expect(errorOf(() => decodeC01('long.C01', c01Container(plainC01(10, 10, 250)))).message)
       .toBe('long.C01: inflated data is larger than 252 bytes, the size the header gives (52-byte header + 10 x 10 x 2)');
-    expect(errorOf(() => decodeC01('nohead.C01', container(new Uint8Array(30)))).message)
+    expect(errorOf(() => decodeC01('nohead.C01', c01Container(new Uint8Array(30)))).message)
       .toBe('nohead.C01: inflated data is 30 bytes, expected at least the 52-byte header');
   });
 
   it('stops inflating a zip bomb once it passes the size the header gives', () => {
     // 10 x 10 pixels claimed, 16 MB of zeros behind them (compresses to ~16 KB).
-    const bomb = container(plainC01(10, 10, 16 * 2 ** 20));
+    const bomb = c01Container(plainC01(10, 10, 16 * 2 ** 20));
     expect(bomb.length).toBeLessThan(50_000);
     expect(errorOf(() => decodeC01('bomb.C01', bomb)).message).toMatch(/^bomb\.C01: inflated data is larger than 252 bytes/);
   });
 
   it('a header claiming 30000 x 30000 pixels, before allocating pixels', () => {
-    expect(errorOf(() => decodeC01('huge.C01', container(plainC01(30000, 30000, 100)))).message)
+    expect(errorOf(() => decodeC01('huge.C01', c01Container(plainC01(30000, 30000, 100)))).message)
       .toBe('huge.C01: .C01 image is too large: 30000 x 30000 pixels with 1 channel of 16 bits need 1717 MB, 1461 MB over the limit of 256 MB');
   });
 
   it('bits per pixel other than 16, and nonsense sizes', () => {
-    expect(errorOf(() => decodeC01('b8.C01', container(plainC01(4, 4, 16, 8)))).message)
+    expect(errorOf(() => decodeC01('b8.C01', c01Container(plainC01(4, 4, 16, 8)))).message)
       .toBe('b8.C01: .C01 with 8 bits per pixel is not supported (only 16)');
-    expect(errorOf(() => decodeC01('neg.C01', container(plainC01(-4, 4, 32)))).message)
+    expect(errorOf(() => decodeC01('neg.C01', c01Container(plainC01(-4, 4, 32)))).message)
       .toBe('neg.C01: .C01 header gives an invalid image size -4 x 4');
   });
 });

@@ -5,7 +5,6 @@
  * or CVAT XML) and whether it must be imported or refused. Used by the CLI test, the browser
  * test and `npm run --silent hostile-corpus -- write <dir>`.
  */
-import { zlibSync } from 'fflate';
 import { encodeC01 } from '../formats/c01';
 import { encodePng } from '../formats/png';
 import { pngChunk } from '../formats/pngLabels';
@@ -13,6 +12,7 @@ import { writeTiff } from '../formats/tiffWriter';
 import { deflateZlib } from '../formats/zlib';
 import { createRng } from '../random';
 import { antiAliasedDiscs, THREE_DISCS } from './antiAliased';
+import { c01Container, plainC01 } from './c01Files';
 import { writeGrayJpeg } from './grayJpeg';
 import { encodeLzw } from './lzw';
 
@@ -44,21 +44,6 @@ function pngWithIdat(width: number, height: number, inflated: Uint8Array): Uint8
   const parts = [Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), pngChunk('IHDR', header), pngChunk('IDAT', deflateZlib(inflated, 1)), pngChunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
-  return out;
-}
-
-/** A .C01 whose header claims `width` x `height` but whose stream inflates to `pixelBytes` of pixels. */
-function c01Claiming(width: number, height: number, pixelBytes: number): Uint8Array {
-  const plain = new Uint8Array(52 + pixelBytes);
-  const view = new DataView(plain.buffer);
-  view.setInt32(0, 52, true);
-  view.setInt32(4, width, true);
-  view.setInt32(8, height, true);
-  view.setInt16(12, 1, true);
-  view.setInt16(14, 16, true);
-  const zlib = zlibSync(plain, { level: 1 });
-  const out = new Uint8Array(4 + zlib.length);
-  out.set(zlib, 4);
   return out;
 }
 
@@ -99,8 +84,8 @@ export function hostileCorpus(): CorpusFile[] {
     image('cmyk.jpg', withByte(jpeg, sof + 9, 4), 'refused', 'frame claims 4 components (CMYK)'),
     image('huge-frame.jpg', hugeFrame, 'refused', 'frame claims 30000 x 30000'),
     image('truncated.jpg', jpeg.subarray(0, jpeg.length >> 1), 'refused', 'cut in half'),
-    image('huge.C01', c01Claiming(30000, 30000, 100), 'refused', 'header claims 30000 x 30000'),
-    image('bomb.C01', c01Claiming(10, 10, BOMB_BYTES), 'refused', '10 x 10 header, stream inflating to 64 MB'),
+    image('huge.C01', c01Container(plainC01(30000, 30000, 100)), 'refused', 'header claims 30000 x 30000'),
+    image('bomb.C01', c01Container(plainC01(10, 10, BOMB_BYTES)), 'refused', '10 x 10 header, stream inflating to 64 MB'),
     image('text.tif', text('just some text, not a TIFF'), 'refused', 'text named .tif'),
     image('....png', gray(16, 16, 2), 'imported', 'a name of dots'),
     image('..%2F..%2Fescape.png', gray(16, 16, 3), 'imported', 'a name that decodes to a path'),
