@@ -13,6 +13,12 @@ import type { ImageStatus, Role } from './review/status';
 export interface ImageRecord {
   id: string;
   name: string;
+  /**
+   * SHA-256 (hex) of the original file, or of the generated pixels for demo images: the image's
+   * identity across browsers (bundles, sync). Absent on images stored before it existed;
+   * `io/contentHash.ts` computes those when first needed.
+   */
+  contentHash?: string;
   format: PreparedImage['format'];
   width: number;
   height: number;

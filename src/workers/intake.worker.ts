@@ -2,6 +2,7 @@
 // Decodes and normalizes images off the main thread, so a large drop never freezes the app.
 import { generateDemoImages } from '../core/demo';
 import { prepareImage, prepareRaster, type PreparedImage } from '../core/intake';
+import { sha256Hex } from '../io/sha256';
 import type { IntakeProtocol } from './intakeProtocol';
 import { serveJobs } from './rpc';
 
@@ -18,12 +19,19 @@ function transferables(images: PreparedImage[]): ArrayBuffer[] {
 
 serveJobs<IntakeProtocol>(self, {
   async file(file) {
-    const image = prepareImage(file.name, new Uint8Array(await file.arrayBuffer()));
-    return { result: image, transfer: transferables([image]) };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const contentHash = await sha256Hex(bytes);
+    const image = prepareImage(file.name, bytes);
+    return { result: { ...image, contentHash }, transfer: transferables([image]) };
   },
-  demo() {
+  async demo() {
     const demos = generateDemoImages();
-    const images = demos.map((demo) => prepareRaster(demo.name, demo.raster, 'generated'));
+    const images = await Promise.all(
+      demos.map(async (demo) => {
+        const image = prepareRaster(demo.name, demo.raster, 'generated');
+        return { ...image, contentHash: await sha256Hex(image.display.data) };
+      }),
+    );
     return { result: demos.map((demo, i) => ({ image: images[i], objects: demo.objects })), transfer: transferables(images) };
   },
 });

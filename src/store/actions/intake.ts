@@ -1,6 +1,5 @@
 import { defaultDisplay } from '../../core/display';
 import { newId } from '../../core/ids';
-import type { PreparedImage } from '../../core/intake';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
@@ -8,6 +7,7 @@ import { addImage, readMeta, writeMeta } from '../../io/db';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../core/project';
 import { intakeWorkers } from '../../workers/intakeClient';
+import type { HashedImage } from '../../workers/intakeProtocol';
 import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
 import { addImportedObjects, importAnnotationFiles, type AnnotationImport } from './imports';
@@ -25,10 +25,11 @@ function nextOrder(): number {
   return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
 }
 
-function toRecord(image: PreparedImage, order: number, demo: boolean, split?: string): ImageRecord {
+function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
   return {
     id: newId(),
     name: image.name,
+    contentHash: image.contentHash,
     format: image.format,
     width: image.width,
     height: image.height,
@@ -49,7 +50,7 @@ function toRecord(image: PreparedImage, order: number, demo: boolean, split?: st
 }
 
 /** Stores a decoded image and shows it in the list. */
-async function store(image: PreparedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
+async function store(image: HashedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
   const record = toRecord(image, order, demo, split);
   await addImage(
     record,
