@@ -153,16 +153,18 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
 
   if (kind === 'image') {
     if (!isHash(key)) deny('bad document id ' + id + ': an image id is "image:" and the SHA-256 of its file (64 hex digits)');
+    var from = old ? old.status : 'new';
+    if (!has(T.statuses, from)) deny('the stored image ' + id + ' has an unknown status "' + from + '"');
+    // Deleting a revision takes its objects away: allowed where the role may edit. Clients
+    // delete the losing revisions when they merge a conflict, so this must not need a reviewer.
     if (newDoc._deleted) {
-      if (role !== 'reviewer') deny('only a reviewer can delete images');
+      if (old && T.edit[role][from] !== null) deny(T.edit[role][from]);
       return;
     }
     if (newDoc.type !== 'image' || newDoc.hash !== key) deny('bad image document ' + id + ': type must be "image" and hash the id\\'s hash');
     if (!isString(newDoc.name) || !isNumber(newDoc.width) || !isNumber(newDoc.height)) deny('bad image document ' + id + ': name, width and height are required');
     if (!has(T.statuses, newDoc.status)) deny('bad image document ' + id + ': unknown status "' + newDoc.status + '"');
     if (!isArray(newDoc.statusHistory) || !isArray(newDoc.objects) || !isObject(newDoc.removed)) deny('bad image document ' + id + ': statusHistory and objects must be lists, removed a map');
-    var from = old ? old.status : 'new';
-    if (!has(T.statuses, from)) deny('the stored image ' + id + ' has an unknown status "' + from + '"');
     var statusRefusal = T.status[role][from][newDoc.status];
     if (statusRefusal !== null) deny(statusRefusal);
     var objectsChanged = old ? canon(old.objects) !== canon(newDoc.objects) || canon(old.removed) !== canon(newDoc.removed) : newDoc.objects.length > 0;
