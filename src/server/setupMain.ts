@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCredentials, parseUser, UsageError } from './args';
-import { setUpProject, SetupError, type SetupOptions } from './setup';
-import { DEFAULT_DB } from './syncServer';
+import { DEFAULT_DB, setUpProject, SetupError, type SetupOptions } from './setup';
 
 const USAGE = `usage: npm run sync-setup -- <couchdb url> --admin name:password [--db ${DEFAULT_DB}] [--user name:password:annotator|reviewer]...`;
 

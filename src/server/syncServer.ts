@@ -34,7 +34,6 @@ export interface SyncServerOptions {
 }
 
 export const DEFAULT_PORT = 5984;
-export const DEFAULT_DB = 'nuclei';
 /** For development only; README says so and shows how to pass another. */
 export const DEV_ADMIN: Credentials = { name: 'admin', password: 'admin' };
 
