@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { devNull } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,23 +61,33 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     credentials: true,
     methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'],
   });
-  const server = createServer((request, response) => corsHandler(request, response, () => couch(request, response)));
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => done());
-  });
+  const handle = (request: IncomingMessage, response: ServerResponse) => corsHandler(request, response, () => couch(request, response));
+
+  // Set up through a private port first, so the public one answers only when everything is in
+  // place (Playwright and scripts take the first answer as ready).
+  const setupServer = await listen(handle, '127.0.0.1', 0);
+  try {
+    await setUpProject(`http://127.0.0.1:${(setupServer.address() as AddressInfo).port}`, { admin: options.admin, db: options.db, users: options.users });
+  } finally {
+    await close(setupServer);
+  }
+  const server = await listen(handle, options.host, options.port);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  const close = () =>
-    new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    });
-  try {
-    await setUpProject(url, { admin: options.admin, db: options.db, users: options.users });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { url, port, close };
+  return { url, port, close: () => close(server) };
+}
+
+function listen(handle: (request: IncomingMessage, response: ServerResponse) => void, host: string, port: number): Promise<Server> {
+  const server = createServer(handle);
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done(server));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
 }
