@@ -20,7 +20,7 @@ import { Pouch } from './pouch';
 import { setUpProject, type Credentials, type SyncUser } from './setup';
 
 export interface SyncServerOptions {
-  /** Folder for the databases, the server's config (hashed admin password) and its log; null: all in memory, gone at exit. */
+  /** Folder for the databases (LevelDB) and the log; null: all in memory, gone at exit. */
   dataDir: string | null;
   host: string;
   /** 0 lets the system pick one (tests). */
@@ -51,7 +51,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Memory databases are global to the process by name: a prefix of its own keeps two servers apart.
   const ServerPouch = dataDir ? Pouch.defaults({ adapter: 'leveldb', prefix: `${dataDir}/` }) : Pouch.defaults({ adapter: 'memory', prefix: `memory-${randomUUID()}/` });
-  const couch = expressPouchDB(ServerPouch, dataDir ? { mode: 'fullCouchDB', configPath: join(dataDir, 'config.json'), logPath: join(dataDir, 'log.txt') } : { mode: 'fullCouchDB', inMemoryConfig: true, logPath: devNull });
+  // The config is never written: the admin comes from the command line at every start (a stored
+  // config.json would also be rewritten by express-pouchdb while we set the admin, racing it).
+  const couch = expressPouchDB(ServerPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: dataDir ? join(dataDir, 'log.txt') : devNull });
   // Without an admin the server is an "admin party" where anyone may do anything.
   await new Promise<void>((done, fail) => couch.couchConfig.set('admins', options.admin.name, options.admin.password, (error) => (error ? fail(error) : done())));
 
