@@ -113,9 +113,9 @@ export function validationTables(): ValidationTables {
 }
 
 /**
- * The function CouchDB runs on every write (replicated ones included) by a non-admin.
- * `__TABLES__` is replaced by the tables' JSON (`T`). Object changes are compared canonically (keys sorted), so
- * the same objects written with keys in another order are no change.
+ * The function CouchDB runs on every write, replicated ones included (admins pass at once).
+ * `__TABLES__` is replaced by the tables' JSON (`T`). Object changes are compared canonically
+ * (keys sorted), so the same objects written with keys in another order are no change.
  */
 const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
   var T = __TABLES__;
@@ -123,7 +123,7 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
   function has(list, item) { for (var i = 0; i < list.length; i++) if (list[i] === item) return true; return false; }
   function canon(value) {
     if (value === null || typeof value !== 'object') return JSON.stringify(value);
-    if (Object.prototype.toString.call(value) === '[object Array]') {
+    if (isArray(value)) {
       var items = [];
       for (var i = 0; i < value.length; i++) items.push(canon(value[i]));
       return '[' + items.join(',') + ']';
@@ -133,7 +133,7 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
     return '{' + parts.join(',') + '}';
   }
   function isHash(value) { return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value); }
-  function isObject(value) { return value !== null && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Array]'; }
+  function isObject(value) { return value !== null && typeof value === 'object' && !isArray(value); }
   function isArray(value) { return Object.prototype.toString.call(value) === '[object Array]'; }
   function isNumber(value) { return typeof value === 'number' && isFinite(value); }
   function isString(value) { return typeof value === 'string'; }
