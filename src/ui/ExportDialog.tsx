@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DATASET_LAYOUTS, type DatasetLayoutId } from '../core/interchange/datasetLayouts';
 import { ANNOTATION_FORMATS, optionsWithDefaults } from '../core/interchange/registry';
+import { exportBundle } from '../store/actions/bundles';
 import { exportImage, exportProject } from '../store/actions/exports';
 import { closeExport } from '../store/actions/panels';
 import { currentImage, useAppStore } from '../store/store';
@@ -14,6 +15,8 @@ export function ExportDialog() {
   const image = useAppStore(currentImage);
   const busy = useAppStore((state) => state.tasks.some((task) => task.kind === 'export'));
   const report = useAppStore((state) => state.lastExport);
+  const selected = useAppStore((state) => state.imageSelection.length);
+  const hasImages = useAppStore((state) => state.images.length > 0);
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0].id);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [layoutId, setLayoutId] = useState<DatasetLayoutId>('annotator');
@@ -77,6 +80,23 @@ export function ExportDialog() {
         <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, withImages, onlyApproved, layout.id)}>
           {perImage ? 'Export project (ZIP)' : `Export project (${format.extension.slice(1).toUpperCase()})`}
         </button>
+      </div>
+      <fieldset className="choices bundle-export" data-testid="bundle-export">
+        <legend>Project bundle (backup)</legend>
+        <p className="hint">
+          One ZIP with everything: the original image files, objects with their ids and versions, statuses and their history, submissions, issues and their threads, display settings and
+          splits. Drop it on the app in another browser (or this one, to restore) to bring it all back; images already there are merged, not duplicated.
+        </p>
+        <div className="modal-buttons">
+          <button type="button" disabled={busy || !hasImages} onClick={() => void exportBundle('project')}>
+            Export bundle: whole project
+          </button>
+          <button type="button" disabled={busy || !image} onClick={() => void exportBundle('selected')}>
+            {selected > 1 ? `Export bundle: ${selected} selected images` : 'Export bundle: this image'}
+          </button>
+        </div>
+      </fieldset>
+      <div className="modal-buttons">
         <button type="button" onClick={closeExport}>
           Close
         </button>

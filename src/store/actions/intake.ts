@@ -10,6 +10,7 @@ import { intakeWorkers } from '../../workers/intakeClient';
 import type { HashedImage } from '../../workers/intakeProtocol';
 import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
+import { importBundles } from './bundles';
 import { addImportedObjects, importAnnotationFiles, type AnnotationImport } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
@@ -21,11 +22,12 @@ const DEMO_SEEDED_KEY = 'demoSeeded';
 const CONCURRENCY = 2;
 
 /** The list position after every image in the project. */
-function nextOrder(): number {
+export function nextOrder(): number {
   return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
 }
 
-function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
+/** A new image's record, as decoded: status new, default display. */
+export function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
   return {
     id: newId(),
     name: image.name,
@@ -93,12 +95,14 @@ function sortIntake(files: IntakeFile[]) {
  * `images/X.tif`, so a folder of pairs is matched by itself; CVAT XML by image name). A file that fails is reported by name and reason and
  * skipped; the others still come in. Image names already in the project are skipped
  * (re-dropping a folder does not duplicate it), and so are non-image files found inside
- * folders. Both steps can be cancelled from their progress bar.
+ * folders. Both steps can be cancelled from their progress bar. Project bundles (and the app's
+ * project ZIPs) among them are imported first (bundles.ts).
  */
 export function importFiles(files: IntakeFile[]): Promise<void> {
-  const { images, annotations, notImages } = sortIntake(files);
-  if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
   return bringIn(async () => {
+    // Project bundles first: whole images with their objects, which annotation files may then meet.
+    const { images, annotations, notImages } = sortIntake(await importBundles(files));
+    if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
     if (images.length) await runTask('bring-in', 'Adding', (task) => importImages(images, task));
     await openFirstIfNoneOpen();
     if (annotations.length) await runTask('bring-in', 'Importing', (task) => importAnnotationFiles(annotations, task));
