@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickImagePoints, drawPolygon, placement, screenPoint, waitUntilSaved, type Placement } from './annotation';
 import { DATASET, NORMALIZATION, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
@@ -199,4 +200,57 @@ test('a bundle exported in one browser and imported in another gives the same pr
   await expect(a.getByTestId('conflict')).toHaveCount(0);
   objects = objectsOf(await dump(a), PLAIN);
   expect([at(objects, 320, 310).length, at(objects, 510, 500).length]).toEqual([1, 1]);
+});
+
+const TRAIN = join(DATASET, 'train');
+const TRAIN_IMAGES = readdirSync(TRAIN).filter((name) => name.endsWith('.png') && !name.endsWith('_objects.png')).sort();
+
+test('a cancelled bundle export downloads nothing; a cancelled import leaves every image it brought in whole, and importing again completes it without duplicates', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const a = await newUser(browser, 'Ann', 'annotator');
+  const masks = TRAIN_IMAGES.map((name) => name.replace('.png', '_objects.png'));
+  await dropFiles(a, [...TRAIN_IMAGES, ...masks].map((name) => realFile(join(TRAIN, name))));
+  const bar = (page: Page) => page.getByRole('status', { name: 'Progress' });
+  await expect(imageRows(a)).toHaveCount(TRAIN_IMAGES.length, { timeout: 120_000 });
+  await expect(bar(a)).toBeHidden({ timeout: 120_000 });
+  await waitUntilSaved(a);
+
+  let downloaded = 0;
+  a.on('download', () => downloaded++);
+  await a.getByRole('button', { name: 'Export…' }).click();
+  await a.getByTestId('export-dialog').getByRole('button', { name: 'Export bundle: whole project' }).click();
+  await bar(a).getByRole('button', { name: 'Cancel' }).click();
+  await expect(a.getByText('Exporting bundle: cancelled')).toBeVisible();
+  await expect(bar(a)).toBeHidden();
+  expect(downloaded).toBe(0);
+  await a.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
+  const path = await exportBundle(a);
+  const stateA = await dump(a);
+  expect(stateA.objects.length).toBeGreaterThan(TRAIN_IMAGES.length * 10);
+
+  const b = await newUser(browser, 'Rev', 'reviewer');
+  const chooser = b.waitForEvent('filechooser');
+  await b.getByRole('banner').getByRole('button', { name: 'Import bundle…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(imageRows(b)).not.toHaveCount(0, { timeout: 60_000 });
+  await bar(b).getByRole('button', { name: 'Cancel' }).click();
+  await expect(b.getByText('Importing bundle: cancelled')).toBeVisible();
+  await expect(bar(b)).toBeHidden();
+  const partly = await dump(b);
+  expect(partly.images.length).toBeGreaterThan(0);
+  expect(partly.images.length).toBeLessThan(TRAIN_IMAGES.length);
+  // Each image brought in is whole: its record, file, every object, as in A; nothing of the others.
+  expect(partly.sources).toBe(partly.images.length);
+  for (const image of partly.images) {
+    const inA = stateA.images.find((candidate) => candidate.contentHash === image.contentHash)!;
+    expect(image).toEqual(inA);
+    expect(partly.objects.filter((object) => object.imageId === image.id)).toEqual(stateA.objects.filter((object) => object.imageId === inA.id));
+  }
+  await b.reload();
+  await expect(imageRows(b)).toHaveCount(partly.images.length);
+
+  // Again, to the end: the rest come in, those already there are not duplicated.
+  const rest = TRAIN_IMAGES.length - partly.images.length;
+  await importBundle(b, path, new RegExp(`${rest} images? added, 0 merged, ${partly.images.length} already up to date, 0 conflicts`));
+  expect(await dump(b)).toEqual(stateA);
 });
