@@ -254,3 +254,64 @@ test('a cancelled bundle export downloads nothing; a cancelled import leaves eve
   await importBundle(b, path, new RegExp(`${rest} images? added, 0 merged, ${partly.images.length} already up to date, 0 conflicts`));
   expect(await dump(b)).toEqual(stateA);
 });
+
+test('a project ZIP exported by the app (bundle version 0) is read back: objects traced from its masks, statuses and issues from review.json; again, nothing is duplicated', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const a = await newUser(browser, 'Ann', 'annotator');
+  await dropFiles(a, [realFile(join(DATASET, 'train', MASKED)), realFile(join(DATASET, 'train', MASKED.replace('.png', '_objects.png'))), realFile(join(DATASET, 'train', PLAIN))]);
+  await expect(imageRows(a)).toHaveCount(2);
+  await openRow(a, MASKED);
+  await a.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(a.getByTestId('image-status')).toHaveText('submitted');
+  await openRow(a, PLAIN);
+  const pa = await placement(a);
+  await a.keyboard.press('n');
+  await drawPolygon(a, pa, SQ1);
+  await a.keyboard.press('Escape');
+  await a.keyboard.press('i');
+  await clickImagePoints(a, pa, [[40, 40]]);
+  const dialog = a.getByTestId('issue-dialog');
+  await dialog.getByLabel('Comment').fill('Missed one here');
+  await dialog.getByRole('button', { name: 'Missing nucleus here' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await waitUntilSaved(a);
+  // The project ZIP, with the images, as the export dialog has always made it.
+  await a.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = a.getByTestId('export-dialog');
+  await exportDialog.getByRole('checkbox', { name: /include the images/ }).check();
+  const download = a.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export project (ZIP)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('nuclei-masks.zip');
+  const path = join(test.info().outputPath(), file.suggestedFilename());
+  await file.saveAs(path);
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+  const stateA = await dump(a);
+
+  const b = await newUser(browser, 'Rev', 'reviewer');
+  await importBundle(b, path, /nuclei-masks\.zip \(bundle version 0\): 2 images added, 0 merged, 0 already up to date, 0 conflicts/);
+  const stateB = await dump(b);
+  const summary = (state: Dump) =>
+    state.images
+      .map((image) => ({
+        name: image.name,
+        contentHash: image.contentHash,
+        status: image.status,
+        statusHistory: image.statusHistory,
+        objects: state.objects.filter((object) => object.imageId === image.id).length,
+        issues: state.issues.filter((issue) => issue.imageId === image.id).map(({ imageId: _i, ...issue }) => issue),
+        submissions: state.snapshots.filter((snapshot) => snapshot.imageId === image.id).map((snapshot) => snapshot.submittedAt),
+      }))
+      .sort((x, y) => (String(x.name) < String(y.name) ? -1 : 1));
+  expect(summary(stateB)).toEqual(summary(stateA));
+  await openRow(b, MASKED);
+  await expect(b.getByTestId('image-status')).toHaveText('submitted');
+  await expect(b.getByTestId('object-count')).toHaveText(String(objectsOf(stateA, MASKED).length));
+  // The traced outline is the drawn square, vertex for vertex on pixel corners.
+  const [square] = objectsOf(stateB, PLAIN);
+  expect([minX(square), minY(square)]).toEqual([Math.round(minX(objectsOf(stateA, PLAIN)[0])), Math.round(minY(objectsOf(stateA, PLAIN)[0]))]);
+
+  // Into the project it came from: the same images (by content hash), nothing added twice.
+  await importBundle(a, path, /0 images added, 0 merged, 2 already up to date, 0 conflicts/);
+  expect(await dump(a)).toEqual(stateA);
+});

@@ -236,7 +236,10 @@ async function mergeImage({ file, read, self }: ImportContext, imageId: string, 
     const stored = await loadStoredImage(imageId);
     if (!stored) throw new Error('the image was removed while the bundle was imported');
     const base = incoming.received[self] ?? null;
-    const merge = mergeBundleImage(stored, incoming, { fileName: file.name, user: getState().user.name, now: Date.now(), base });
+    // A project ZIP's objects are traced afresh, with new ids: like a dropped mask, they come
+    // in only onto an image without objects, or every import would add them again.
+    const objects = read.version === 0 && stored.objects.length ? stored.objects : incoming.objects;
+    const merge = mergeBundleImage(stored, { ...incoming, objects }, { fileName: file.name, user: getState().user.name, now: Date.now(), base });
     const received = read.manifest.createdIn ? { ...stored.received, [read.manifest.createdIn]: versionKeys(incoming.objects) } : stored.received;
     const conflicts = merge.conflicts.map((conflict) => toConflict(imageId, conflict, file.name));
     const changed = mergeChanges(stored, merge);
