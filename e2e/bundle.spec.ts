@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickImagePoints, drawPolygon, placement, screenPoint, waitUntilSaved, type Placement } from './annotation';
 import { DATASET, NORMALIZATION, dropFiles, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
@@ -314,4 +315,37 @@ test('a project ZIP exported by the app (bundle version 0) is read back: objects
   // Into the project it came from: the same images (by content hash), nothing added twice.
   await importBundle(a, path, /0 images added, 0 merged, 2 already up to date, 0 conflicts/);
   expect(await dump(a)).toEqual(stateA);
+});
+
+test('a damaged or hostile bundle is refused whole with the file and the reason, and nothing stored changes', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await newUser(browser, 'Ann', 'annotator');
+  await dropFiles(a, [realFile(join(DATASET, 'train', MASKED)), realFile(join(DATASET, 'train', PLAIN))]);
+  await expect(imageRows(a)).toHaveCount(2);
+  await openRow(a, PLAIN);
+  const pa = await placement(a);
+  await a.keyboard.press('n');
+  await drawPolygon(a, pa, SQ1);
+  await a.keyboard.press('Escape');
+  const files = unzipSync(readFileSync(await exportBundle(a)));
+  const before = await dump(a);
+  const text = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));
+  const manifest = text(files['manifest.json']);
+  const second = manifest.images[1].data;
+  const variants: Array<[string, Record<string, Uint8Array>, string]> = [
+    ['newer.zip', { ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 7 })) }, 'manifest.json: version 7 was written by a newer version of the app'],
+    ['badjson.zip', { ...files, [second]: strToU8('{"record": ') }, `${second} is not valid JSON`],
+    ['traversal.zip', { ...files, '../../outside.txt': strToU8('x') }, 'an entry named "../../outside.txt", which could land outside its folder'],
+    ['lying.zip', { ...files, [second]: strToU8(JSON.stringify({ ...text(files[second]), objects: [{ ...text(files[second]).objects[0], version: -1 }] })) }, 'objects[0].version is not a whole number'],
+  ];
+  for (const [name, entries, reason] of variants) {
+    const path = join(test.info().outputPath(), name);
+    writeFileSync(path, zipSync(entries));
+    const chooser = a.waitForEvent('filechooser');
+    await a.getByRole('banner').getByRole('button', { name: 'Import bundle…' }).click();
+    await (await chooser).setFiles(path);
+    await expect(a.getByRole('alert').filter({ hasText: `${name}: ` }).filter({ hasText: reason })).toBeVisible();
+    expect(await dump(a)).toEqual(before);
+  }
+  await expect(imageRows(a)).toHaveCount(2);
 });

@@ -31,7 +31,7 @@ import { loadReview } from './review';
 import { announceImagesChanged, announceSaved } from './tabSync';
 import { bringInFinished, runTask, type TaskControl } from './tasks';
 import { forgetStepsOn } from './undoHistory';
-import { nextOrder, toRecord } from './intake';
+import { nextOrder, toRecord } from './newImages';
 
 const BUNDLE_FILE = 'nuclei-project-bundle.zip';
 

@@ -1,11 +1,10 @@
-import { defaultDisplay } from '../../core/display';
-import { newId } from '../../core/ids';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
 import { addImage, readMeta, writeMeta } from '../../io/db';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../core/project';
+import { nextOrder, toRecord } from './newImages';
 import { intakeWorkers } from '../../workers/intakeClient';
 import type { HashedImage } from '../../workers/intakeProtocol';
 import { isAbortError } from '../../workers/rpc';
@@ -20,36 +19,6 @@ import { announceImagesChanged } from './tabSync';
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
 const CONCURRENCY = 2;
-
-/** The list position after every image in the project. */
-export function nextOrder(): number {
-  return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
-}
-
-/** A new image's record, as decoded: status new, default display. */
-export function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
-  return {
-    id: newId(),
-    name: image.name,
-    contentHash: image.contentHash,
-    format: image.format,
-    width: image.width,
-    height: image.height,
-    channels: image.channels,
-    sourceBitDepth: image.sourceBitDepth,
-    normalization: image.normalization,
-    cellomics: image.cellomics,
-    thumbnail: image.thumbnail,
-    order,
-    addedAt: Date.now(),
-    demo,
-    display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
-    objectCount: 0,
-    ...(split ? { split } : {}),
-    status: 'new',
-    statusHistory: [],
-  };
-}
 
 /** Stores a decoded image and shows it in the list. */
 async function store(image: HashedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
