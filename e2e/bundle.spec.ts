@@ -327,6 +327,15 @@ test('a damaged or hostile bundle is refused whole with the file and the reason,
   await a.keyboard.press('n');
   await drawPolygon(a, pa, SQ1);
   await a.keyboard.press('Escape');
+  // The open image alone, as "Export bundle: this image" makes it.
+  await waitUntilSaved(a);
+  await a.getByRole('button', { name: 'Export…' }).click();
+  const one = a.waitForEvent('download');
+  await a.getByTestId('export-dialog').getByRole('button', { name: 'Export bundle: this image' }).click();
+  const only = unzipSync(readFileSync((await (await one).path())!));
+  expect(JSON.parse(new TextDecoder().decode(only['manifest.json'])).images.map((image: { name: string }) => image.name)).toEqual([PLAIN]);
+  await a.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
+
   const files = unzipSync(readFileSync(await exportBundle(a)));
   const before = await dump(a);
   const text = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));

@@ -20,7 +20,7 @@ import { intakeWorkers } from '../../workers/intakeClient';
 import type { HashedImage } from '../../workers/intakeProtocol';
 import { masksWorkers } from '../../workers/masksClient';
 import type { BundleSourceRef, ReadBundle } from '../../workers/masksProtocol';
-import { isAbortError } from '../../workers/rpc';
+import { abortError, isAbortError } from '../../workers/rpc';
 import { getState, patchImage, setState, type Conflict } from '../store';
 import { flushSaves } from './autosave';
 import { conflictRecord, showConflicts } from './conflicts';
@@ -34,6 +34,8 @@ import { forgetStepsOn } from './undoHistory';
 import { nextOrder, toRecord } from './newImages';
 
 const BUNDLE_FILE = 'nuclei-project-bundle.zip';
+/** A merge is redone when the user saved one of its objects meanwhile; this often at most. */
+const MERGE_ATTEMPTS = 5;
 
 /**
  * Downloads a bundle of the whole project, or of the images selected in the list (the open one
@@ -111,16 +113,21 @@ async function importBundle(file: File, task: TaskControl): Promise<boolean> {
     try {
       await importImage(context, i, tally);
     } catch (error) {
+      if (isAbortError(error) && task.signal.aborted) break;
       if (isAbortError(error)) throw error;
       tally.failed++;
       notify('error', describeFailure(`${file.name}: ${name}`, error));
     }
   }
-  if (task.signal.aborted) return true;
+  if (tally.added) announceImagesChanged();
   const parts = [`${tally.added} ${tally.added === 1 ? 'image' : 'images'} added`, `${tally.merged} merged`, `${tally.unchanged} already up to date`, `${tally.conflicts} ${tally.conflicts === 1 ? 'conflict' : 'conflicts'}`];
   if (tally.failed) parts.push(`${tally.failed} not imported`);
+  if (task.signal.aborted) {
+    // Each image is whole or absent: say how far it got; the task then says it was cancelled.
+    notify('info', `${file.name}: stopped after ${parts.join(', ')}`);
+    throw abortError();
+  }
   notify(tally.failed ? 'error' : 'info', `${file.name} (bundle version ${read.version}): ${parts.join(', ')}`);
-  if (tally.added) announceImagesChanged();
   return true;
 }
 
@@ -231,7 +238,8 @@ async function addImage({ read }: ImportContext, incoming: BundleImage, ref: Bun
  * nothing changed. Merged again when the user saved a change to one of its objects meanwhile.
  */
 async function mergeImage({ file, read, self }: ImportContext, imageId: string, incoming: BundleImage): Promise<number | null> {
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > MERGE_ATTEMPTS) throw new Error(`its objects kept changing while it was merged (${MERGE_ATTEMPTS} attempts); import it again`);
     await flushSaves();
     const stored = await loadStoredImage(imageId);
     if (!stored) throw new Error('the image was removed while the bundle was imported');
