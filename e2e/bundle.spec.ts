@@ -358,3 +358,19 @@ test('a damaged or hostile bundle is refused whole with the file and the reason,
   }
   await expect(imageRows(a)).toHaveCount(2);
 });
+
+test('generated demo images travel as their pixels: the same images, objects and content hashes in the other browser', async ({ browser }) => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  await a.goto('/');
+  await expect(imageRows(a)).toHaveCount(3);
+  const path = await exportBundle(a);
+  const stateA = await dump(a);
+  expect(stateA.sources).toBe(0);
+  expect(stateA.images.every((image) => image.demo === true)).toBe(true);
+
+  const b = await newUser(browser, 'Rev', 'reviewer');
+  await importBundle(b, path, /3 images added, 0 merged, 0 already up to date, 0 conflicts/);
+  expect(await dump(b)).toEqual(stateA);
+  await expect(b.getByRole('button', { name: 'Remove demo images' })).toBeVisible();
+});

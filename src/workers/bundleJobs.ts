@@ -31,9 +31,10 @@ async function* bundleImages(ids: string[], job: JobContext<ExportProgress>): As
     let source: BundleEntryImage['source'] = null;
     if (file) source = { name: file.name, kind: 'original', bytes: new Uint8Array(await file.blob.arrayBuffer()) };
     else {
-      // Generated demo images have no file: their pixels go in as PNG.
+      // Generated demo images have no file: their pixels go in as PNG, the original samples
+      // where there are (16-bit), so decoding it gives back the same image.
       const pixels = await loadPixels(id);
-      if (pixels) source = { name: `${stored.record.name}.png`, kind: 'pixels-png', bytes: encodePng(pixels.display) };
+      if (pixels) source = { name: `${stored.record.name}.png`, kind: 'pixels-png', bytes: encodePng(pixels.original ?? pixels.display) };
     }
     yield { stored: { ...stored, record: { ...stored.record, contentHash } }, source };
   }

@@ -5,8 +5,9 @@
  *   manifest.json            { format, version, createdAt, createdBy, images: ManifestImage[] }
  *   images/<n>/image.json    BundleImage: the record's portable fields, objects, submissions,
  *                            issues with their threads, reference layers
- *   images/<n>/<file name>   the original file exactly as brought in (stored, not deflated), or
- *                            images/<n>/pixels.png: the pixels of a generated demo image
+ *   images/<n>/original/<file name>  the original file exactly as brought in (stored, not
+ *                            deflated), or images/<n>/pixels.png: a generated demo image's
+ *                            pixels (its original 16-bit samples where it has them)
  *
  * Proposals are left out: they are the detector's output, made again from the image by the
  * model the app ships, and nobody's work until accepted (then they are objects). Meta records
