@@ -315,6 +315,16 @@ test('a project ZIP exported by the app (bundle version 0) is read back: objects
   // Into the project it came from: the same images (by content hash), nothing added twice.
   await importBundle(a, path, /0 images added, 0 merged, 2 already up to date, 0 conflicts/);
   expect(await dump(a)).toEqual(stateA);
+
+  // Without the images, a project ZIP has only names to go by: B's images of those names, unchanged.
+  await a.getByRole('button', { name: 'Export…' }).click();
+  await exportDialog.getByRole('checkbox', { name: /include the images/ }).uncheck();
+  const masksOnly = a.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export project (ZIP)' }).click();
+  const masksPath = join(test.info().outputPath(), 'masks-only', 'nuclei-masks.zip');
+  await (await masksOnly).saveAs(masksPath);
+  await importBundle(b, masksPath, /nuclei-masks\.zip \(bundle version 0\): 0 images added, 0 merged, 2 already up to date, 0 conflicts/);
+  expect(await dump(b)).toEqual(stateB);
 });
 
 test('a damaged or hostile bundle is refused whole with the file and the reason, and nothing stored changes', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { bytesSource, isSafeZipPath, readZipEntry, readZipIndex, type ByteSource } from './zipReader';
+import { bytesSource } from './testing/bytesSource';
+import { isSafeZipPath, readZipEntry, readZipIndex, type ByteSource } from './zipReader';
 import { zipToBytes } from './zip';
 
 const LIMITS = { entries: 100, directoryBytes: 1 << 20 };

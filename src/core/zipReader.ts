@@ -153,8 +153,3 @@ export async function readZipEntry(fileName: string, source: ByteSource, entry: 
   if (crc32(bytes) !== entry.crc) throw new FileFormatError(fileName, `${entry.path} is damaged (its CRC-32 does not match)`);
   return bytes;
 }
-
-/** A ByteSource over bytes in memory (tests, small archives). */
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
-}

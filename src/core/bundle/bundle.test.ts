@@ -6,7 +6,7 @@ import { imageFormatById } from '../interchange/registry';
 import { writeDatasetZip } from '../mask/datasetZip';
 import { importMask } from '../mask/importMask';
 import { sharedDataDir } from '../testing/sharedData';
-import { bytesSource } from '../zipReader';
+import { bytesSource } from '../testing/bytesSource';
 import { toBundleImage, type BundleImage } from './format';
 import { openBundle, readBundleImage } from './read';
 import { entryOf, generatedImage } from './testing/generated';
@@ -162,5 +162,32 @@ describe('bundle version 0: the project ZIP export', () => {
     expect(read.record).toMatchObject({ name: imageName, split: 'train', width: mask.width, height: mask.height, status: 'submitted' });
     expect(read.issues.map((issue) => issue.comments)).toEqual([review[0].issues[0].comments]);
     expect(read.submissions).toHaveLength(1);
+  });
+
+  it('without the images: each mask listed by its image name, with no file and no hash (matched by name on import)', async () => {
+    const square = { z: 1, rings: [[2, 2, 6, 2, 6, 6, 2, 6]] };
+    const chunks: Uint8Array[] = [];
+    await writeDatasetZip([{ name: 'a.png', width: 10, height: 10, objects: [square] }, { name: 'b.tif', split: 'test', width: 10, height: 10, objects: [] }], (chunk) => chunks.push(chunk.slice()), {
+      format: imageFormatById('objects'),
+      formatOptions: {},
+      extraFiles: async () => [{ path: 'review.json', bytes: new TextEncoder().encode('[]') }],
+    });
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+    const { version, images } = await readAll('old.zip', bytes);
+    expect(version).toBe(0);
+    expect(images.map((image) => [image.record.name, image.record.split, image.record.status, image.objects.length])).toEqual([
+      ['a', undefined, 'in progress', 1],
+      ['b', 'test', 'new', 0],
+    ]);
+    const corners = (ring: number[]) => ring.flatMap((_, i) => (i % 2 ? [] : [`${ring[i]},${ring[i + 1]}`])).sort();
+    expect(images[0].objects[0].rings.map(corners)).toEqual([corners([2, 2, 6, 2, 6, 6, 2, 6])]);
+    const bundle = (await openBundle('old.zip', bytesSource(bytes)))!;
+    expect(bundle.manifest.images.map((image) => [image.source, image.contentHash])).toEqual([[null, null], [null, null]]);
+  });
+
+  it('a review.json that is not a list of image records is refused by name', async () => {
+    await expect(readAll('old.zip', handMade({ 'review.json': { image: 'a.png' }, 'all/a_objects.png': new Uint8Array(8) }))).rejects.toThrow('old.zip: review.json is not a list');
+    await expect(readAll('old.zip', handMade({ 'review.json': [{ image: 'a.png', status: 'finished', statusHistory: [] }] }))).rejects.toThrow(/old\.zip: review\.json: \[0\]\.status is not one of/);
   });
 });

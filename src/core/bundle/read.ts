@@ -11,7 +11,7 @@ import { baseName, fileNameOf } from '../paths';
 import { readZipEntry, readZipIndex, type ByteSource, type ZipIndexEntry } from '../zipReader';
 import { BUNDLE_VERSION, MANIFEST_PATH, type BundleImage, type BundleManifest, type ManifestImage } from './format';
 import { BUNDLE_MIGRATIONS, type ProjectZipImage } from './migrations';
-import { BUNDLE_LIMITS, BundleError, checkBundleImage, checkIssue, checkManifest, checkStatusHistory, checkSubmissions, parseJson } from './validate';
+import { BUNDLE_LIMITS, BundleError, checkBundleImage, checkIssue, checkManifest, checkStatus, checkStatusHistory, checkSubmissions, parseJson } from './validate';
 
 /** A project ZIP's review records (exports.ts writes them): review.json at the top level. */
 const REVIEW_PATH = 'review.json';
@@ -95,7 +95,7 @@ function checkReviews(json: unknown): Map<string, ProjectZipImage['review']> {
     const at = `review.json: [${i}]`;
     if (typeof value !== 'object' || value === null || typeof value.image !== 'string') throw new BundleError(`${at} has no image name`);
     const statusHistory = checkStatusHistory(value.statusHistory, `${at}.statusHistory`);
-    const status = statusHistory.at(-1)?.status ?? checkStatusHistory([{ status: value.status, by: '', role: 'annotator', at: 0 }], `${at}`)[0].status;
+    const status = checkStatus(value.status, `${at}.status`);
     const issues = Array.isArray(value.issues) ? value.issues.map((issue: unknown, k: number) => checkIssue(issue, `${at}.issues[${k}]`)) : [];
     reviews.set(value.image, { status, statusHistory, issues, submissions: checkSubmissions(value.submissions ?? [], `${at}.submissions`) });
   });

@@ -17,6 +17,9 @@ export const BUNDLE_LIMITS = {
   commentsPerIssue: 10_000,
   submissionsPerImage: 10_000,
   layersPerImage: 1_000,
+  statusChangesPerImage: 100_000,
+  /** Other browsers a bundle image names in `received`. */
+  browsersPerImage: 1_000,
   manifestBytes: 64 * 2 ** 20,
   imageJsonBytes: 512 * 2 ** 20,
   /** An image file: the intake refuses pixels above 256 MB anyway. */
@@ -151,13 +154,16 @@ function checkRecord(value: Json, at: string): BundleImage['record'] {
       brightness: finite(display.brightness, `${at}.display.brightness`),
     },
     ...(r.split !== undefined ? { split: string(r.split, `${at}.split`) } : {}),
-    status: oneOf(r.status, STATUSES, `${at}.status`),
+    status: checkStatus(r.status, `${at}.status`),
     statusHistory: checkStatusHistory(r.statusHistory, `${at}.statusHistory`),
   };
 }
 
+/** An image status. */
+export const checkStatus = (value: Json, at: string) => oneOf(value, STATUSES, at);
+
 export function checkStatusHistory(value: Json, at: string): BundleImage['record']['statusHistory'] {
-  return list(value, at, BUNDLE_LIMITS.submissionsPerImage * 10).map((entry, i) => {
+  return list(value, at, BUNDLE_LIMITS.statusChangesPerImage).map((entry, i) => {
     const change = record(entry, `${at}[${i}]`);
     return {
       status: oneOf(change.status, STATUSES, `${at}[${i}].status`),
@@ -229,7 +235,7 @@ export function checkBundleImage(json: Json, where: string): BundleImage {
 
 function checkReceived(value: Json, at: string): BundleImage['received'] {
   const byBrowser = record(value, at);
-  if (Object.keys(byBrowser).length > BUNDLE_LIMITS.layersPerImage) fail(at, `names more than ${BUNDLE_LIMITS.layersPerImage} browsers`);
+  if (Object.keys(byBrowser).length > BUNDLE_LIMITS.browsersPerImage) fail(at, `names more than ${BUNDLE_LIMITS.browsersPerImage} browsers`);
   return Object.fromEntries(
     Object.entries(byBrowser).map(([browser, keys]) => {
       const byObject = record(keys, `${at}.${browser}`);

@@ -10,6 +10,7 @@ import { mergeBundleImage, mergeChanges, versionKeys, type BundleConflict } from
 import type { BundleImage } from '../../core/bundle/format';
 import { BUNDLE_LIMITS } from '../../core/bundle/validate';
 import { importFormatOf } from '../../core/interchange/registry';
+import { baseName } from '../../core/paths';
 import type { ImageRecord } from '../../core/project';
 import { browserId, loadStoredImage, receivedKey, writeBundleImage } from '../../io/bundleDb';
 import { contentHashOf } from '../../io/contentHash';
@@ -163,8 +164,9 @@ async function importImage(context: ImportContext, i: number, tally: Tally): Pro
     decoded = await decodeSource(context, ref);
     hash = decoded.contentHash;
   }
-  // A project ZIP without images holds nothing to recognize an image by but its name.
-  const existing = hash !== null ? byHash.get(hash) : getState().images.find((image) => image.name === listed.name);
+  // A project ZIP without images holds nothing to recognize an image by but its name (its
+  // base name where review.json does not give the whole name, as masks pair with images).
+  const existing = hash !== null ? byHash.get(hash) : getState().images.find((image) => image.name === listed.name || baseName(image.name) === listed.name);
   if (existing) {
     const conflicts = await mergeImage(context, existing.id, incoming);
     if (conflicts === null) tally.unchanged++;
