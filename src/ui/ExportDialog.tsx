@@ -80,12 +80,15 @@ export function ExportDialog() {
         <button type="button" disabled={busy} onClick={() => void exportProject(format.id, options, withImages, onlyApproved, layout.id)}>
           {perImage ? 'Export project (ZIP)' : `Export project (${format.extension.slice(1).toUpperCase()})`}
         </button>
+        <button type="button" onClick={closeExport}>
+          Close
+        </button>
       </div>
       <fieldset className="choices bundle-export" data-testid="bundle-export">
         <legend>Project bundle (backup)</legend>
         <p className="hint">
-          One ZIP with everything: the original image files, objects with their ids and versions, statuses and their history, submissions, issues and their threads, display settings and
-          splits. Drop it on the app in another browser (or this one, to restore) to bring it all back; images already there are merged, not duplicated.
+          Everything in one ZIP: original files, objects with ids and versions, statuses and history, submissions, issues, display settings, splits. Drop it on the app in another
+          browser (or this one, to restore); images already there are merged, not duplicated.
         </p>
         <div className="modal-buttons">
           <button type="button" disabled={busy || !hasImages} onClick={() => void exportBundle('project')}>
@@ -96,11 +99,6 @@ export function ExportDialog() {
           </button>
         </div>
       </fieldset>
-      <div className="modal-buttons">
-        <button type="button" onClick={closeExport}>
-          Close
-        </button>
-      </div>
       {report && (
         <div className="export-report" role="status" data-testid="export-report">
           <strong>{report.fileName}</strong>: {report.objects} objects · {report.overlapPixels} overlapping pixels · {report.emptyObjects} objects without pixels
