@@ -45,8 +45,10 @@ const MERGE_ATTEMPTS = 5;
 export async function exportBundle(scope: 'project' | 'selected'): Promise<void> {
   await bringInFinished('The bundle is made once the images and annotations being brought in are all in.');
   await flushSaves();
-  const { imageSelection, currentId, user } = getState();
-  const imageIds = scope === 'project' ? null : imageSelection.length ? imageSelection : currentId ? [currentId] : [];
+  const { images, imageSelection, currentId, user } = getState();
+  const chosen = new Set(imageSelection.length ? imageSelection : currentId ? [currentId] : []);
+  // In list order, as the whole project's bundle has them.
+  const imageIds = scope === 'project' ? null : images.filter((image) => chosen.has(image.id)).map((image) => image.id);
   const parts: Blob[] = [];
   try {
     await runTask('export', 'Exporting bundle', async (task) => {
