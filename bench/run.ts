@@ -1,10 +1,11 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle).
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
 import { benchAnnotate } from './annotate.bench';
 import { benchAssist } from './assist.bench';
 import { benchBrush } from './brush.bench';
+import { benchBundle } from './bundle.bench';
 import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchOpen } from './open.bench';
@@ -21,6 +22,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'zip', file: 'zip', browser: true, run: benchZip },
   { name: 'assist', file: 'assist', browser: true, run: benchAssist },
   { name: 'brush', file: 'brush', browser: true, run: benchBrush },
+  { name: 'bundle', file: 'bundle', browser: false, run: benchBundle },
 ];
 
 const only = process.argv.slice(2);
@@ -31,11 +33,11 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 function show(measurements: Measurement[]): void {
   for (const m of measurements) {
     const unavailable = m.referenceUnavailable ? `   (reference ${m.referenceUnavailable.name} unavailable: ${m.referenceUnavailable.reason})` : '';
-    const unit = m.unit === 'ms' ? ' ms' : '';
+    const unit = m.unit === 'ms' ? ' ms' : m.unit === 'MB' ? ' MB' : '';
     const reference = m.reference ? `   (reference: ${m.reference.name}: ${m.reference.median}${unit})` : unavailable;
     const verdict = m.meetsTarget === undefined ? 'not judged' : m.meetsTarget ? 'met' : 'NOT met';
     const target = m.target ? `   target ${m.target}: ${verdict}` : '';
-    console.log(`${m.name}: ${m.unit === 'ms' ? `median ${m.median} ms` : m.median}${reference}${target}`);
+    console.log(`${m.name}: ${m.unit === 'ms' ? `median ${m.median} ms` : `${m.median}${unit}`}${reference}${target}`);
   }
 }
 
