@@ -127,6 +127,17 @@ describe('labelInstances', () => {
     expect(labelInstances(idealMaps(touching, width, height, 2), { seedThreshold: 0.8, mergeRatio: 0.3 }).count).toBe(2);
   });
 
+  it('drops objects whose mean foreground probability is under minConfidence', () => {
+    const width = 40, height = 20;
+    const truth = discLabels(width, height, [[10, 10, 6], [30, 10, 6]]);
+    const maps = idealMaps(truth, width, height, 2);
+    truth.forEach((k, p) => k === 2 && (maps.foreground[p] = 0.6)); // a speck the network half believes in
+    expect(labelInstances(maps, { minConfidence: 0 }).count).toBe(2);
+    const kept = labelInstances(maps, { minConfidence: 0.7 });
+    expect(kept.count).toBe(1);
+    expect([...kept.labels].map((k) => k > 0)).toEqual([...truth].map((k) => k === 1));
+  });
+
   it('finds nothing on an empty image', () => {
     const maps = { width: 8, height: 8, foreground: new Float32Array(64), distance: new Float32Array(64) };
     expect(labelInstances(maps).count).toBe(0);
