@@ -1,7 +1,9 @@
 """Trains the shipped nucleus model on the train split, picks the best checkpoint on dev, exports
 ONNX. Never reads the test split. CPU only, deterministic for a given seed and thread count.
 
-  /usr/bin/python3 model/train.py                      # the shipped model (~35 min on 2 cores)
+  /usr/bin/python3 model/train.py                      # stage 1 (~35 min on 2 free cores)
+  /usr/bin/python3 model/train.py --init stage1.onnx --iterations 300 --eval-every 150 \
+      --lr 5e-4 --threads 1                            # stage 2, fine-tuning: docs/MODEL.md
   /usr/bin/python3 model/train.py --smoke --out x.onnx # seconds: tiny crops, checks the pipeline
 """
 import argparse
