@@ -9,6 +9,11 @@ import numpy as np
 from scipy import ndimage
 from skimage import io
 
+#: Objects smaller than this (pixels) weigh more in the loss, by sqrt(SMALL_REFERENCE / area) up
+#: to SMALL_MAX_WEIGHT: a 30 px micronucleus counts as much as a nucleus in F1 but has 1/50 of
+#: its pixels, and without the weight the distance map missed its peak (merged into neighbours).
+SMALL_REFERENCE, SMALL_MAX_WEIGHT = 1000.0, 8.0
+
 #: Percentiles of the 8-bit image mapped to 0 and 1 (as StarDist does): robust to exposure.
 LOW_PERCENT, HIGH_PERCENT = 1.0, 99.8
 
@@ -37,11 +42,14 @@ def read_labels(path):
 
 
 def targets(labels):
-    """Foreground (0/1) and normalized distance maps, float32 [H, W]. Distance: Euclidean from a
-    pixel centre to the nearest pixel not of its object (other objects count as outside), over
-    the object's largest such distance, so every object peaks at 1 whatever its size."""
+    """Foreground (0/1), normalized distance and loss weight maps, float32 [H, W]. Distance:
+    Euclidean from a pixel centre to the nearest pixel not of its object (other objects count as
+    outside), over the object's largest such distance, so every object peaks at 1 whatever its
+    size. Weight: 1, except on a small object's pixels and the background ring around it
+    (see SMALL_REFERENCE)."""
     fg = (labels > 0).astype(np.float32)
     dist = np.zeros(labels.shape, np.float32)
+    weight = np.ones(labels.shape, np.float32)
     for k, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
@@ -52,7 +60,12 @@ def targets(labels):
         d = ndimage.distance_transform_edt(np.pad(inside, 1))[1:-1, 1:-1]
         d = d / d.max()
         dist[y0:y1, x0:x1][inside] = d[inside]
-    return fg, dist
+        w = min(np.sqrt(SMALL_REFERENCE / inside.sum()), SMALL_MAX_WEIGHT)
+        if w > 1:
+            ring = ndimage.binary_dilation(inside) & (labels[y0:y1, x0:x1] == 0)
+            region = weight[y0:y1, x0:x1]
+            region[inside | ring] = np.maximum(region[inside | ring], w)
+    return fg, dist, weight
 
 
 def load_split(root, split, limit=None):

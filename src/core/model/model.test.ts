@@ -112,6 +112,32 @@ describe('labelInstances', () => {
     expect([...result.areas].reduce((a, b) => a + b)).toBe(truth.filter((k) => k).length);
   });
 
+  it('merges the two cores of one lobed object across a shallow saddle, never touching objects', () => {
+    const width = 60, height = 30;
+    // One object made of two overlapping discs: its distance map has two peaks (1) and a neck
+    // at ~0.7 between them; the seed threshold 0.8 gives it two cores.
+    const peanut = discLabels(width, height, [[15, 15, 9], [29, 15, 9]]).map((k) => (k ? 1 : 0));
+    const maps = idealMaps(peanut, width, height, 1);
+    expect(labelInstances(maps, { seedThreshold: 0.8, mergeRatio: 1.01 }).count).toBe(2);
+    const merged = labelInstances(maps, { seedThreshold: 0.8, mergeRatio: 0.6 });
+    expect(merged.count).toBe(1);
+    expect(merged.areas[0]).toBe(peanut.filter((k) => k).length);
+    // Touching discs meet where the distance is near 0: they stay apart at any sensible ratio.
+    const touching = discLabels(width, height, [[15, 15, 10], [34, 15, 10]]);
+    expect(labelInstances(idealMaps(touching, width, height, 2), { seedThreshold: 0.8, mergeRatio: 0.3 }).count).toBe(2);
+  });
+
+  it('drops objects whose mean foreground probability is under minConfidence', () => {
+    const width = 40, height = 20;
+    const truth = discLabels(width, height, [[10, 10, 6], [30, 10, 6]]);
+    const maps = idealMaps(truth, width, height, 2);
+    truth.forEach((k, p) => k === 2 && (maps.foreground[p] = 0.6)); // a speck the network half believes in
+    expect(labelInstances(maps, { minConfidence: 0 }).count).toBe(2);
+    const kept = labelInstances(maps, { minConfidence: 0.7 });
+    expect(kept.count).toBe(1);
+    expect([...kept.labels].map((k) => k > 0)).toEqual([...truth].map((k) => k === 1));
+  });
+
   it('finds nothing on an empty image', () => {
     const maps = { width: 8, height: 8, foreground: new Float32Array(64), distance: new Float32Array(64) };
     expect(labelInstances(maps).count).toBe(0);
