@@ -4,6 +4,8 @@ import { frac, recycle, TILE_PX, TileLevel, type TileScene } from './objectTiles
 
 /** Drawing done inside a frame for tiles it needs, before it falls back to coarser ones. */
 const FRAME_BUDGET_MS = 4;
+/** A frame draws only tiles of at most this many objects itself (a few ms); larger ones are left to the slices. */
+const FRAME_TILE_OBJECTS = 100;
 /** One background slice: short enough that input waiting behind it is handled within a frame. */
 const SLICE_MS = 8;
 /** Largest side of the overview in device pixels: cheap to draw, always there to fall back on. */
@@ -18,8 +20,8 @@ export type FrameQuality = 'sharp' | 'coarse' | 'missing';
  * - `previous`: the last level whose visible tiles were all drawn (shown scaled while the
  *   current one fills in after a zoom);
  * - `overview`: the whole image at a coarse scale, the last fallback.
- * A frame draws what it can of the missing current tiles within FRAME_BUDGET_MS and takes the
- * rest from the best drawn level; background slices (SLICE_MS, yielding between) draw the
+ * A frame draws the missing current tiles that are cheap (FRAME_TILE_OBJECTS) within
+ * FRAME_BUDGET_MS and takes the rest from the best drawn level; background slices (SLICE_MS, yielding between) draw the
  * visible current tiles first, then the overview, then a ring of tiles around the view.
  */
 export class ObjectsRenderer {
@@ -80,7 +82,7 @@ export class ObjectsRenderer {
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const tile = current.tile(i, j);
-        if (!tile.ready && performance.now() < deadline) current.drawTile(tile, scene, deadline);
+        if (!tile.ready && performance.now() < deadline) current.drawTile(tile, scene, deadline, FRAME_TILE_OBJECTS);
         if (tile.ready) {
           ctx.imageSmoothingEnabled = false;
           ctx.drawImage(tile.canvas!, Math.round(ox - current.phaseX) + i * TILE_PX, Math.round(oy - current.phaseY) + j * TILE_PX);
@@ -103,6 +105,11 @@ export class ObjectsRenderer {
     }
     ctx.restore();
     if (this.quality !== 'sharp') this.schedule();
+    // Once the view is drawn sharp, the earlier level is only memory and work for every edit.
+    else if (this.previous) {
+      recycle(this.previous.canvases());
+      this.previous = null;
+    }
   }
 
   /** The view's scale or phase changed: a new current level; the old one is kept if complete. */
