@@ -109,10 +109,12 @@ function centreOf(scene: Scene | null, i: number): { x: number; y: number } {
   return { x: ((i % grid) + 0.5) * cell, y: (Math.floor(i / grid) + 0.5) * cell };
 }
 
+/** Nothing selected, select tool, the whole image fitted ('0') or 1:1 around its middle ('1'). */
 async function startFresh(v: Viewer, key: '0' | '1'): Promise<void> {
   await v.page.keyboard.press('Escape');
   await v.page.keyboard.press('Escape');
-  await v.page.keyboard.press(key);
+  await v.page.keyboard.press('0');
+  if (key === '1') await v.page.keyboard.press('1');
   await setLayout(v.page, v.scene, [...v.moved]);
 }
 
