@@ -9,7 +9,7 @@ export const TILE_PX = 256;
 /** Objects drawn per slice of a tile: a slice is the unit of work between checks of the clock. */
 const CHUNK = 150;
 /** Tiles kept per level; those farthest from the view go first. */
-const MAX_TILES = 160;
+const MAX_TILES = 100;
 
 export interface TileScene {
   objects: ReadonlyMap<string, AnnotationObject>;
