@@ -15,6 +15,7 @@ const MAX_REGION_REDRAWS = 200;
 /** Image-space boxes of every object that differs between two versions of the model. */
 function changedBoxes(before: ReadonlyMap<string, AnnotationObject>, after: ReadonlyMap<string, AnnotationObject>): Box[] | null {
   const boxes: Box[] = [];
+  if (before === after) return boxes; // a selection change only: no need to compare 100,000 entries
   for (const [id, object] of after) {
     const old = before.get(id);
     if (old === object) continue;

@@ -10,7 +10,7 @@ const FRAME_TILE_OBJECTS = 100;
 const SLICE_MS = 8;
 /** Largest side of the overview in device pixels: cheap to draw, always there to fall back on. */
 const OVERVIEW_PX = 1024;
-/** Complete levels kept besides the current one: a zoom back to one of them (Fit, 1:1, the same notches out) is sharp at once. */
+/** Complete levels kept besides the current one: a zoom back to one of them (Fit, the same notches out) is sharp at once. */
 const KEPT_LEVELS = 2;
 
 /** How the objects were shown in the last frame. */
@@ -19,8 +19,8 @@ export type FrameQuality = 'sharp' | 'coarse' | 'missing';
 /**
  * The objects layer, never blocking a frame and never blank:
  * - `current`: tiles at exactly the view's device scale and pixel phase (sharp);
- * - `kept`: the last levels whose visible tiles were all drawn, newest first (shown scaled while
- *   the current one fills in after a zoom, and current again when the view returns to one);
+ * - `kept`: levels whose visible tiles were all drawn, the newest first (shown scaled while the
+ *   current one fills in after a zoom, and current again when the view returns to one);
  * - `overview`: the whole image at a coarse scale, the last fallback.
  * A frame draws the missing current tiles that are cheap (FRAME_TILE_OBJECTS) within
  * FRAME_BUDGET_MS and takes the rest from the best drawn level; background slices (SLICE_MS, yielding between) draw the
@@ -117,7 +117,14 @@ export class ObjectsRenderer {
     else if (old) recycle(old.canvases());
     const again = this.kept.findIndex((level) => level.matches(s, ox, oy));
     this.current = again >= 0 ? this.kept.splice(again, 1)[0] : new TileLevel(s, frac(ox), frac(oy));
-    for (const dropped of this.kept.splice(KEPT_LEVELS)) recycle(dropped.canvases());
+    // Past the limit, the newest stays (the fallback after a zoom) and the others go from the
+    // largest scale down: those have the fewest objects per tile, so they are the cheapest to draw again.
+    while (this.kept.length > KEPT_LEVELS) {
+      const others = this.kept.slice(1);
+      const cheapest = others.reduce((a, b) => (b.scale > a.scale ? b : a));
+      this.kept.splice(this.kept.indexOf(cheapest), 1);
+      recycle(cheapest.canvases());
+    }
     this.schedule();
   }
 
