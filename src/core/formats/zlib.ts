@@ -1,9 +1,9 @@
 /**
  * zlib (RFC 1950) streams through fflate, for the modules that need whole-buffer compression:
- * PNG decoding and TIFF writing. (c01.ts streams its inflate piece by piece and uses fflate's
+ * PNG decoding and TIFF writing, and piece-by-piece inflation for PNGs decoded in bands. (c01.ts streams its inflate piece by piece and uses fflate's
  * streaming class itself.)
  */
-import { unzlibSync, zlibSync } from 'fflate';
+import { Unzlib, unzlibSync, zlibSync } from 'fflate';
 
 /**
  * Inflates a zlib stream that must produce exactly `length` bytes. The output buffer is
@@ -24,4 +24,28 @@ export function inflateExact(data: Uint8Array, length: number): Uint8Array {
 /** zlib-compresses `data` (level 0 stores, 9 is smallest); deterministic for a given level. */
 export function deflateZlib(data: Uint8Array, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   return zlibSync(data, { level });
+}
+
+/**
+ * A zlib stream inflated piece by piece: `push` hands each piece of compressed data to the
+ * inflater and returns what it produced (possibly nothing). Throws once the output would pass
+ * `limit` bytes, so a bomb is stopped after at most one piece beyond the limit.
+ */
+export function streamingInflater(limit: number): { push(piece: Uint8Array, last: boolean): Uint8Array[]; total(): number } {
+  let produced: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw new Error(`the compressed data inflates to more than the ${limit} bytes the header implies`);
+    produced.push(chunk);
+  });
+  return {
+    push(piece, last) {
+      inflater.push(piece, last);
+      const out = produced;
+      produced = [];
+      return out;
+    },
+    total: () => total,
+  };
 }
