@@ -34,7 +34,7 @@ async function* projectImages(images: ImageRecord[], includeImages: boolean, job
       else {
         // Generated images have no file of their own: include what is shown, as PNG.
         const pixels = await loadPixels(image.id);
-        if (pixels) bytes = encodePng(pixels.display);
+        if (pixels?.display) bytes = encodePng(pixels.display); // tiled images always have their file
         name = `${image.name}.png`;
       }
     }

@@ -3,7 +3,8 @@ import { newId } from '../../core/ids';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
-import { addImage, readMeta, writeMeta } from '../../io/db';
+import { addImage, deleteTiles, readMeta, writeMeta } from '../../io/db';
+import { isTiled } from '../../core/tiledIntake';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../core/project';
 import { intakeWorkers } from '../../workers/intakeClient';
@@ -25,9 +26,9 @@ function nextOrder(): number {
   return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
 }
 
-function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
+function toRecord(image: HashedImage, id: string, order: number, demo: boolean, split?: string): ImageRecord {
   return {
-    id: newId(),
+    id,
     name: image.name,
     contentHash: image.contentHash,
     format: image.format,
@@ -49,14 +50,14 @@ function toRecord(image: HashedImage, order: number, demo: boolean, split?: stri
   };
 }
 
-/** Stores a decoded image and shows it in the list. */
-async function store(image: HashedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
-  const record = toRecord(image, order, demo, split);
-  await addImage(
-    record,
-    { id: record.id, display: image.display, original: image.original },
-    source ? { id: record.id, name: source.name, blob: source } : null,
-  );
+/** Stores a decoded image (a tiled one's tiles are stored already, under `id`) and shows it in the list. */
+async function store(image: HashedImage, id: string, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
+  const record = toRecord(image, id, order, demo, split);
+  const pixels = isTiled(image) ? { id, tiled: image.pyramid, histogram: image.histogram } : { id, display: image.display, original: image.original };
+  await addImage(record, pixels, source ? { id, name: source.name, blob: source } : null).catch(async (error) => {
+    if (isTiled(image)) await deleteTiles(id).catch(() => {});
+    throw error;
+  });
   announceImagesChanged();
   // Files decode in parallel and finish in any order; the list keeps the order they were given in.
   setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
@@ -131,7 +132,8 @@ async function importImages(files: IntakeFile[], task: TaskControl): Promise<voi
     }
     known.add(file.name);
     try {
-      await store(await intakeWorkers.call('file', file, { signal: task.signal, priority: 'background' }), order, file, false, splitFromPath(path));
+      const id = newId();
+      await store(await intakeWorkers.call('file', { file, id }, { signal: task.signal, priority: 'background' }), id, order, file, false, splitFromPath(path));
     } catch (error) {
       if (isAbortError(error)) throw error;
       notify('error', describeFailure(file.name, error));
@@ -159,7 +161,7 @@ export async function loadDemoProject(): Promise<void> {
       'Adding the demo project',
       async () => {
         for (const { image, objects } of await intakeWorkers.call('demo', null)) {
-          const record = await store(image, nextOrder(), null, true);
+          const record = await store(image, newId(), nextOrder(), null, true);
           if (objects.length) await addImportedObjects(record, objects.map((rings, i) => ({ rings, z: i + 1 })), 'demo project');
         }
         await writeMeta(DEMO_SEEDED_KEY, true);
