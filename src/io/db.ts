@@ -205,6 +205,12 @@ export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | 
   await Promise.all([putKeepingCount(tx.objectStore('images'), image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
 }
 
+/** The ids of the images with at least one submission, from the snapshots' keys alone (no record is read). */
+export async function loadSubmittedImageIds(): Promise<string[]> {
+  const keys = await (await database()).getAllKeys('snapshots');
+  return [...new Set(keys.map(([imageId]) => imageId))];
+}
+
 /** Every submission of an image, oldest first. */
 export async function loadSnapshots(imageId: string): Promise<SnapshotRecord[]> {
   return (await database()).getAll('snapshots', keysOfImage(imageId));

@@ -1,5 +1,5 @@
-import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useElementSize } from '../canvas/useElementSize';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualRows } from './useVirtualRows';
 import type { ImageRecord } from '../core/project';
 import { STATUSES, type ImageStatus } from '../core/review/status';
 import { askToRemove, setStatusFilter } from '../store/actions/panels';
@@ -11,8 +11,6 @@ import { Thumbnail } from './Thumbnail';
 
 /** Height of one row in CSS pixels (styles.css `.image-row` has it too): the list is virtualized by it. */
 const ROW_HEIGHT = 44;
-/** Rows drawn beyond each edge of the visible part, so a scroll shows rows at once. */
-const OVERSCAN = 8;
 
 /**
  * The project's images, two compact lines each (name, then well, objects, status, split; the
@@ -27,13 +25,14 @@ export function ImageList() {
   const filter = useAppStore((state) => state.statusFilter);
   const [query, setQuery] = useState('');
   const needle = query.trim().toLowerCase();
-  const images = allImages.filter((image) => (filter === 'all' || image.status === filter) && (!needle || image.name.toLowerCase().includes(needle)));
+  const images = useMemo(
+    () => allImages.filter((image) => (filter === 'all' || image.status === filter) && (!needle || image.name.toLowerCase().includes(needle))),
+    [allImages, filter, needle],
+  );
+  const statusCounts = useMemo(() => STATUSES.map((status) => allImages.filter((image) => image.status === status).length), [allImages]);
   const scroller = useRef<HTMLDivElement>(null);
-  const { height } = useElementSize(scroller);
-  const [scrollTop, setScrollTop] = useState(0);
+  const { first, last } = useVirtualRows(scroller, images.length, ROW_HEIGHT);
   const [active, setActive] = useState(-1); // keyboard position in `images`
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(images.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const openIndex = images.findIndex((image) => image.id === currentId);
 
   /** Scrolls the least needed to show row `index` whole. */
@@ -92,9 +91,9 @@ export function ImageList() {
       </div>
       <select className="status-filter" aria-label="Show images" value={filter} onChange={(event) => setStatusFilter(event.target.value as ImageStatus | 'all')}>
         <option value="all">all statuses</option>
-        {STATUSES.map((status) => (
+        {STATUSES.map((status, i) => (
           <option key={status} value={status}>
-            {status} ({allImages.filter((image) => image.status === status).length})
+            {status} ({statusCounts[i]})
           </option>
         ))}
       </select>
@@ -131,7 +130,7 @@ export function ImageList() {
           setActive(-1);
         }}
       />
-      <div className="image-scroller" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <div className="image-scroller" ref={scroller}>
         <ul
           role="listbox"
           aria-label="Project images"
