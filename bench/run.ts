@@ -11,6 +11,7 @@ import { benchModel } from './model.bench';
 import { benchObjects100k } from './objects100k.bench';
 import { benchOpen } from './open.bench';
 import { benchProject } from './project.bench';
+import { benchLargeImage } from './largeImage.bench';
 import { benchZip } from './zip.bench';
 import { machine, toRow, writeResults, type Measurement, type Row } from './stats';
 
@@ -26,6 +27,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'brush', file: 'brush', browser: true, run: benchBrush },
   { name: 'objects100k', file: 'objects100k', browser: true, run: benchObjects100k },
   { name: 'project', file: 'project-1000', browser: true, run: benchProject },
+  { name: 'large', file: 'large-image', browser: true, run: benchLargeImage },
 ];
 
 const only = process.argv.slice(2);

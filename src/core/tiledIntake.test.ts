@@ -120,6 +120,6 @@ describe('prepareImageFile', () => {
     new DataView(header.buffer).setUint32(4, 20000);
     header[8] = 8;
     const bytes = new Uint8Array([...Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), ...pngChunk('IHDR', header), ...pngChunk('IEND', new Uint8Array(0))]);
-    await expect(prepareImageFile('huge.png', bytes, async () => {})).rejects.toThrow('huge.png: PNG image is too large: 30000 x 20000 pixels are 600 megapixels, over the limit of 400 megapixels');
+    await expect(prepareImageFile('huge.png', bytes, async () => {})).rejects.toThrow('huge.png: PNG image is too large: 30000 x 20000 = 600000000 pixels, over the limit of 400 megapixels');
   });
 });

@@ -24,9 +24,6 @@ export function checkImageSize(fileName: string, what: string, { width, height, 
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new FileFormatError(fileName, `${what} header gives an invalid image size ${width} x ${height}`);
   }
-  if (width * height > MAX_IMAGE_PIXELS) {
-    throw new FileFormatError(fileName, `${what} image is too large: ${width} x ${height} pixels are ${Math.round((width * height) / 1e6)} megapixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
-  }
   const bytes = width * height * channels * Math.ceil(bitsPerSample / 8);
   if (bytes > maxBytes) {
     const layout = `${channels} ${channels === 1 ? 'channel' : 'channels'} of ${bitsPerSample} bits`;
@@ -35,6 +32,9 @@ export function checkImageSize(fileName: string, what: string, { width, height, 
       `${what} image is too large: ${width} x ${height} pixels with ${layout} need ${size(bytes)}, ` +
         `${size(bytes - maxBytes)} over the limit of ${size(maxBytes)}`,
     );
+  }
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new FileFormatError(fileName, `${what} image is too large: ${width} x ${height} = ${width * height} pixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
   }
 }
 
