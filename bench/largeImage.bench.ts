@@ -48,14 +48,18 @@ async function startWatching(page: Page, image: { width: number; height: number 
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (w.watch.longest = Math.max(w.watch.longest, entry.duration))));
     observer.observe({ type: 'longtask' });
     const viewer = document.querySelector<HTMLElement>('[data-testid="viewer"]')!;
+    let previous = viewer.dataset.view!;
     const frame = () => {
       if (!w.watch.on) return observer.disconnect();
       const { width, height } = canvas;
-      const [zoom, x, y] = viewer.dataset.view!.split(' ').map(Number);
-      // Points of the view that lie on the image (outside it nothing is drawn, rightly).
+      // Points of the view that lie on the image in this frame's view and the last one's (the
+      // canvas may still show the last one; outside the image nothing is drawn, rightly).
+      const views = [viewer.dataset.view!, previous].map((text) => text.split(' ').map(Number));
+      previous = viewer.dataset.view!;
+      const onImage = (sx: number, sy: number) => views.every(([zoom, x, y]) => (sx - x) / zoom > 1 && (sy - y) / zoom > 1 && (sx - x) / zoom < image.width - 1 && (sy - y) / zoom < image.height - 1);
       const points = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]]
         .map(([fx, fy]) => [Math.floor(width * fx), Math.floor(height * fy)])
-        .filter(([sx, sy]) => (sx - x) / zoom > 1 && (sy - y) / zoom > 1 && (sx - x) / zoom < image.width - 1 && (sy - y) / zoom < image.height - 1);
+        .filter(([sx, sy]) => onImage(sx, sy));
       const blank = points.some(([sx, sy]) => context.getImageData(sx, sy, 1, 1).data[3] === 0);
       w.watch.frames++;
       if (blank) w.watch.blankFrames++;
@@ -123,9 +127,9 @@ async function gestures(page: Page, name: string, other: string, side: number, v
     await page.evaluate(() => performance.clearMarks());
     await page.locator(`[data-testid="image-row"][data-name="${name}"]`).click();
     await page.locator(`[data-testid="viewer"][data-shown-image="${name}"]`).waitFor();
-    await page.evaluate(() => performance.mark('gesture-end'));
     const opened = await page.evaluate(() => performance.getEntriesByName('image-shown').at(-1)!.startTime - performance.getEntriesByName('image-open-requested').at(-1)!.startTime);
-    const complete = tiled ? (await untilComplete(page, true)) + opened : opened;
+    if (tiled) await page.locator('[data-testid="viewer"][data-tiles-missing="0"]').waitFor();
+    const complete = !tiled ? opened : await page.evaluate(() => performance.getEntriesByName('tiles-complete').at(0)!.startTime - performance.getEntriesByName('image-open-requested').at(-1)!.startTime);
     if (i > 0) opens.push(opened), completes.push(complete); // the first warms up
   }
   await checkShown(page, `${name} opened`, valueAt, tiled);

@@ -8,6 +8,9 @@ import { readTile } from '../store/actions/tiles';
 import { getState } from '../store/store';
 import { TileCache } from './tileCache';
 
+/** A draw renders newly read tiles for at most this long (ms); the rest follow in the next frames. */
+const RENDER_BUDGET_MS = 6;
+
 interface Props {
   imageId: string;
   pyramid: Pyramid;
@@ -45,45 +48,54 @@ export function TiledImage({ imageId, pyramid, settings, onShown, onDrawn }: Pro
   }, [cache, settings, pyramid.bitDepth]);
 
   function draw(context: Konva.Context): void {
+    const started = performance.now();
     const { view, viewport } = getState();
     const level = levelForZoom(pyramid, view.zoom * window.devicePixelRatio);
     const a = screenToImage(view, { x: 0, y: 0 }), b = screenToImage(view, { x: viewport.width, y: viewport.height });
     const wanted = tilesInBox(pyramid, level, { minX: a.x, minY: a.y, maxX: b.x, maxY: b.y });
     cache.request(cache.top, 0);
+    for (const index of wanted) cache.request(level, index);
+    context.save();
+    context.beginPath();
+    context.rect(0, 0, pyramid.width, pyramid.height);
+    context.clip();
+    const drawTile = (l: number, index: number) => {
+      const canvas = cache.canvas(l, index, l === cache.top || performance.now() - started < RENDER_BUDGET_MS);
+      if (!canvas) return false;
+      const rect = tileRect(pyramid, l, index), scale = 2 ** l;
+      context.drawImage(canvas, rect.x * scale, rect.y * scale, rect.width * scale, rect.height * scale);
+      return true;
+    };
+    // Each wanted tile not ready to draw is stood in for by its finest ready ancestor (the
+    // overview at worst), drawn first, coarsest first, so that finer tiles cover them.
     const standIns = new Map<string, [number, number]>();
-    let missing = 0;
     for (const index of wanted) {
-      cache.request(level, index);
-      if (cache.has(level, index)) continue;
-      missing++;
+      if (cache.ready(level, index)) continue;
       for (let up = 1; level + up <= cache.top; up++) {
         const ancestor = ancestorTile(pyramid, level, index, up);
-        if (cache.has(level + up, ancestor) || level + up === cache.top) {
+        if (cache.ready(level + up, ancestor) || level + up === cache.top) {
           standIns.set(`${level + up}:${ancestor}`, [level + up, ancestor]);
           break;
         }
       }
     }
-    context.save();
-    context.beginPath();
-    context.rect(0, 0, pyramid.width, pyramid.height);
-    context.clip();
-    // Coarsest first, so finer tiles cover them.
-    const order = [...standIns.values()].sort((p, q) => q[0] - p[0]).concat(wanted.map((index) => [level, index] as [number, number]));
-    let drewAny = false;
-    for (const [l, index] of order) {
-      const canvas = cache.canvas(l, index);
-      if (!canvas) continue;
-      const rect = tileRect(pyramid, l, index), scale = 2 ** l;
-      context.drawImage(canvas, rect.x * scale, rect.y * scale, rect.width * scale, rect.height * scale);
-      drewAny = true;
+    let shownAny = false;
+    for (const [l, index] of [...standIns.values()].sort((p, q) => q[0] - p[0])) shownAny = drawTile(l, index) || shownAny;
+    let missing = 0;
+    for (const index of wanted) {
+      if (drawTile(level, index)) shownAny = true;
+      else missing++;
     }
     context.restore();
-    if (drewAny && !shown.current) {
+    if (shownAny && !shown.current) {
       shown.current = true;
       callbacks.current.onShown();
     }
     callbacks.current.onDrawn(missing);
+    if (cache.deferred) {
+      cache.deferred = false;
+      requestAnimationFrame(() => shape.current?.getLayer()?.batchDraw());
+    }
   }
 
   return <Shape ref={shape} listening={false} perfectDrawEnabled={false} sceneFunc={draw} />;

@@ -40,18 +40,30 @@ export class TileCache {
     for (const entry of this.entries.values()) entry.canvas = null;
   }
 
-  has(level: number, index: number): boolean {
-    return this.entries.has(`${level}:${index}`);
+  /** True when the tile is read and rendered: it can be drawn at once. */
+  ready(level: number, index: number): boolean {
+    return !!this.entries.get(`${level}:${index}`)?.canvas;
   }
 
-  /** The tile rendered, or null while it is not loaded (asked for by `request`). */
-  canvas(level: number, index: number): HTMLCanvasElement | null {
+  /**
+   * The tile rendered, or null while it is not loaded (asked for by `request`) or not rendered
+   * yet and `mayRender` is false: rendering costs ~1 ms per tile, so a draw renders only what its
+   * time budget allows and leaves the rest for the next frame (`deferred` says so).
+   */
+  canvas(level: number, index: number, mayRender: boolean): HTMLCanvasElement | null {
     const entry = this.entries.get(`${level}:${index}`);
     if (!entry) return null;
     entry.used = ++this.clock;
+    if (!entry.canvas && !mayRender) {
+      this.deferred = true;
+      return null;
+    }
     entry.canvas ??= this.render(level, index, entry.data);
     return entry.canvas;
   }
+
+  /** Set when a draw left loaded tiles unrendered; the drawer clears it and draws again next frame. */
+  deferred = false;
 
   /** Starts reading a tile unless it is loaded or on its way; `onLoaded` runs when it arrives. */
   request(level: number, index: number): void {

@@ -5,6 +5,7 @@ import { decodePngDirect } from './formats/pngDirect';
 import { deflateZlib } from './formats/zlib';
 import { pngChunk } from './formats/pngLabels';
 import { writeFilteredPng } from './testing/filteredPng';
+import { writeTiff } from './formats/tiffWriter';
 import { prepareImageFile, isTiled } from './tiledIntake';
 import { tileRect, type Tile } from './tiles';
 import type { Raster } from './raster';
@@ -105,6 +106,18 @@ describe('prepareImageFile', () => {
     expect(image.sourceBitDepth).toBe(16);
     expect(image.normalization!.high).toBeGreaterThan(image.normalization!.low);
     expect(image.histogram.length).toBe(65536);
+  });
+
+  it('tiles a large image of a format decoded whole (16-bit TIFF) the same way', async () => {
+    const raster = generated(450, 130, 1, 16);
+    const tiles: Tile[] = [];
+    const image = await prepareImageFile('well.tif', writeTiff({ width: 450, height: 130, bits: 16, data: raster.data }), async (batch) => void tiles.push(...batch), small);
+    if (!isTiled(image)) throw new Error('expected a tiled image');
+    expect([image.format, image.pyramid.bitDepth, image.pyramid.levels.length]).toEqual(['tiff', 16, 4]);
+    const first = tiles.find((tile) => tile.level === 0 && tile.index === 0)!;
+    expect(first.data).toBeInstanceOf(Uint16Array);
+    expect(Array.from(first.data.subarray(0, 64))).toEqual(Array.from(raster.data.subarray(0, 64)));
+    expect(first.data[64]).toBe(raster.data[450]); // the tile's second row is the image's second row
   });
 
   it('keeps small images as rasters', async () => {
