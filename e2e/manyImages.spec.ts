@@ -47,5 +47,14 @@ test.describe('a project of 1,000 images (the list draws only the rows in view)'
     await page.locator(`[data-testid="image-row"][data-name="${seededName(999)}"]`).click();
     await waitForShownImage(page, seededName(999));
     await expect(page.getByTestId('object-count')).toHaveText('50'); // its objects are shown with it
+
+    // The dashboard counts every image but draws only the rows in view; a click on one opens it.
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await expect(page.getByTestId('count-new')).toHaveText(/new\s*333$/);
+    await expect(page.getByTestId('count-in progress')).toHaveText(/in progress\s*667$/);
+    expect(await page.getByTestId('dashboard-row').count()).toBeLessThan(60);
+    await page.screenshot({ path: 'screenshots/many-images-dashboard.png' });
+    await page.getByTestId('dashboard-row').nth(3).click();
+    await waitForShownImage(page, seededName(4));
   });
 });
