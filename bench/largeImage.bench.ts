@@ -9,7 +9,10 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { decodePng } from '../src/core/formats/png';
+import { decodePng, readPngHeader } from '../src/core/formats/png';
+import { pngBands } from '../src/core/formats/pngBands';
+import { drawPolygon, placement, waitUntilSaved } from '../e2e/annotation';
+import { exportFile, pixelsInside } from '../e2e/masks';
 import { pngChunk } from '../src/core/formats/pngLabels';
 import { deflateZlib } from '../src/core/formats/zlib';
 import { withApp } from './browser';
@@ -179,6 +182,31 @@ async function gestures(page: Page, name: string, other: string, side: number, v
   };
 }
 
+/**
+ * Outlines a square at the view's middle, exports `_objects.png` from the export dialog and
+ * returns ms from the click to the download; checks the file (read in bands) has exactly the
+ * square's pixels set.
+ */
+async function timeExport(page: Page): Promise<number> {
+  const p = await placement(page);
+  const box = (await page.getByTestId('viewer').boundingBox())!;
+  const [cx, cy] = [Math.round((box.x + box.width / 2 - p.originX) / p.zoom), Math.round((box.y + box.height / 2 - p.originY) / p.zoom)];
+  await page.keyboard.press('n');
+  const ring = await drawPolygon(page, p, [[cx - 40, cy - 40], [cx + 40, cy - 40], [cx + 40, cy + 40], [cx - 40, cy + 40]]);
+  await waitUntilSaved(page);
+  const start = Date.now();
+  const { bytes } = await exportFile(page, /_objects\.png/, 'Export this image');
+  const ms = Date.now() - start;
+  const expected = pixelsInside(ring, SIDE).size;
+  let set = 0, y = 0;
+  for (const band of pngBands('export', bytes, readPngHeader(bytes), 256)) {
+    for (let i = 0; i < band.count * SIDE * 3; i += 3) if (band.samples[i] || band.samples[i + 1] || band.samples[i + 2]) set++;
+    y += band.count;
+  }
+  if (y !== SIDE || set !== expected) throw new Error(`the exported mask has ${y} rows and ${set} object pixels, not ${SIDE} and ${expected}`);
+  return ms;
+}
+
 export function benchLargeImage(): Promise<Row[]> {
   const path = largePng();
   return withApp(async (page) => {
@@ -191,6 +219,7 @@ export function benchLargeImage(): Promise<Row[]> {
     const heapBefore = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
     const large = await gestures(page, LARGE, SMALL, SIDE, value, true);
     const heap = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+    const exported = await timeExport(page);
     const reference = decodePng(SMALL, readFileSync(SMALL_PATH));
     const small = await gestures(page, SMALL, LARGE, 1104, (x, y) => reference.data[(y * reference.width + x) * reference.channels], false);
     const ref = (value: number) => ({ name: '1104 x 1104, held whole; pans 400 px', value });
@@ -205,6 +234,7 @@ export function benchLargeImage(): Promise<Row[]> {
       row(`${what}: wheel zoom from 100 % to the whole image and back: longest task during and 1 s after (0: none over 50 ms)`, large.zoom.longest, 'ms', { max: 50 }, ref(small.zoom.longest)),
       row(`${what}: zoom: frames with part of the view blank`, large.zoom.blankFrames, 'frames', { max: 0 }, ref(small.zoom.blankFrames)),
       row(`${what}: zoom: last notch to every tile in view at full detail`, large.zoom.complete, 'ms', { max: 500 }, ref(small.zoom.complete)),
+      row(`${what}: export _objects.png with one object (rasterized and written in bands), click to download`, exported, 'ms', { max: 60_000 }),
       row(`${what}: JS heap after opening, panning and zooming (before: ${Math.round(heapBefore / 2 ** 20)} MB)`, heap / 2 ** 20, 'MB', { max: 200 }),
     ];
   });

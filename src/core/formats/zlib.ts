@@ -3,7 +3,7 @@
  * PNG decoding and TIFF writing, and piece-by-piece inflation for PNGs decoded in bands. (c01.ts streams its inflate piece by piece and uses fflate's
  * streaming class itself.)
  */
-import { Unzlib, unzlibSync, zlibSync } from 'fflate';
+import { Unzlib, Zlib, unzlibSync, zlibSync } from 'fflate';
 
 /**
  * Inflates a zlib stream that must produce exactly `length` bytes. The output buffer is
@@ -47,5 +47,19 @@ export function streamingInflater(limit: number): { push(piece: Uint8Array, last
       return out;
     },
     total: () => total,
+  };
+}
+
+/** A zlib stream compressed piece by piece (masks written in bands): `push` returns what is ready. */
+export function streamingDeflater(level: 1 | 6 = 6): { push(piece: Uint8Array, last: boolean): Uint8Array[] } {
+  let produced: Uint8Array[] = [];
+  const deflater = new Zlib({ level }, (chunk) => void produced.push(chunk));
+  return {
+    push(piece, last) {
+      deflater.push(piece, last);
+      const out = produced;
+      produced = [];
+      return out;
+    },
   };
 }
