@@ -195,7 +195,10 @@ async function timeExport(page: Page): Promise<number> {
   const ring = await drawPolygon(page, p, [[cx - 40, cy - 40], [cx + 40, cy - 40], [cx + 40, cy + 40], [cx - 40, cy + 40]]);
   await waitUntilSaved(page);
   const start = Date.now();
+  page.setDefaultTimeout(180_000); // the download comes when the 400 MP mask is written
   const { bytes } = await exportFile(page, /_objects\.png/, 'Export this image');
+  page.setDefaultTimeout(30_000);
+  await page.keyboard.press('Escape'); // closes the export dialog
   const ms = Date.now() - start;
   const expected = pixelsInside(ring, SIDE).size;
   let set = 0, y = 0;
