@@ -46,9 +46,9 @@ export async function openScene(page: Page, imagePath: string, name: string, sce
   if (scene) {
     await storeObjects(page, scene, name);
     await page.reload();
-    await page.getByTestId('object-count').filter({ hasText: String(scene.grid * scene.grid) }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('object-count').filter({ hasText: String(scene.grid * scene.grid) }).waitFor({ timeout: 120_000 });
   } else await page.locator('header [data-testid="file-input"]').setInputFiles(imagePath);
-  await page.locator(`[data-testid="viewer"][data-shown-image="${name}"]`).waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid="viewer"][data-shown-image="${name}"]`).waitFor({ timeout: 120_000 });
   await installRecorder(page);
   return (await page.getByTestId('viewer').boundingBox())!;
 }

@@ -2,7 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 
-/** BENCH_PORT picks another when a second checkout runs benchmarks on the same machine. */
+/** BENCH_PORT picks another, when a second checkout runs benchmarks on the same machine. */
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 
 /** Serves the built app (`dist/`) on loopback while `work` runs in a fresh headless Chromium page (started with `args` added). */

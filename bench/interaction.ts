@@ -116,7 +116,6 @@ export async function installRecorder(page: Page): Promise<void> {
           checked++;
           // The fill is drawn at 35 % opacity (alpha 89); well under it, the object is not there.
           if (alpha < 40) missing++;
-          if (alpha < 40 && (window as any).benchMisses?.length < 20) (window as any).benchMisses.push(`${col},${row} at ${x},${y} view ${viewAtFrame} q ${canvas.dataset.objects}`);
         }
       }
       bench.samples.push({ t: now, quality: canvas.dataset.objects ?? '', missing, checked });

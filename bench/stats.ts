@@ -22,8 +22,8 @@ export async function timeRuns(fn: () => unknown, runs: number, warmup = 2): Pro
 
 export interface Measurement {
   name: string;
-  /** 'score': an accuracy figure in [0, 1] (one value, median = runs[0]). */
-  unit: 'ms' | 'score';
+  /** 'score': an accuracy figure in [0, 1] (one value, median = runs[0]); 'MB': memory, 2^20 bytes. */
+  unit: 'ms' | 'score' | 'MB';
   median: number;
   runs: number[];
   /** What the figure is compared with, measured in the same run on the same machine. */
@@ -71,8 +71,9 @@ export function row(name: string, value: number, unit: string, bound: { max: num
 /** The row of an older-style measurement (median of runs, target as text). */
 export function toRow(m: Measurement | Row): Row {
   if ('value' in m) return m;
+  const unavailable = m.referenceUnavailable ? ` (reference ${m.referenceUnavailable.name} unavailable: ${m.referenceUnavailable.reason})` : '';
   return {
-    name: m.name,
+    name: `${m.name}${unavailable}`,
     value: m.median,
     unit: m.unit,
     target: m.target ?? 'none',

@@ -3,8 +3,12 @@ import type { AnnotationObject, Ring } from '../core/objects';
 import type { OverlayMode } from '../store/store';
 import { colorIndex, FLAG_COLOR, PALETTE } from './objectColors';
 
-/** Vertices closer than this on screen are merged while drawing (level of detail when zoomed out). */
-const MIN_STEP_PX = 0.75;
+/**
+ * Vertices closer than this on screen are merged while drawing (level of detail when zoomed
+ * out: a 40-vertex nucleus a few pixels wide is drawn with a dozen segments; the selection layer
+ * always draws every vertex).
+ */
+const MIN_STEP_PX = 1.5;
 
 function tracePath(ctx: CanvasRenderingContext2D, objects: AnnotationObject[], minStep: number): void {
   ctx.beginPath();

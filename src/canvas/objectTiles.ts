@@ -9,7 +9,7 @@ export const TILE_PX = 256;
 /** Objects drawn per slice of a tile: a slice is the unit of work between checks of the clock. */
 const CHUNK = 150;
 /** Tiles kept per level; those farthest from the view go first. */
-const MAX_TILES = 160;
+const MAX_TILES = 100;
 
 export interface TileScene {
   objects: ReadonlyMap<string, AnnotationObject>;
@@ -88,9 +88,10 @@ export class TileLevel {
 
   /**
    * Draws more of a tile, until it is done or `deadline` (performance.now()) passes; true when
-   * done. A started tile keeps its list of objects, so it is finished as it was begun.
+   * done. A started tile keeps its list of objects, so it is finished as it was begun. A tile of
+   * more than `maxObjects` is left for later (the frame's own drawing takes only cheap ones).
    */
-  drawTile(tile: Tile, scene: TileScene, deadline: number): boolean {
+  drawTile(tile: Tile, scene: TileScene, deadline: number, maxObjects = Infinity): boolean {
     if (tile.ready) return true;
     if (!tile.todo) {
       tile.todo = objectsIn(scene, this.boxOf(tile.i, tile.j));
@@ -98,19 +99,18 @@ export class TileLevel {
       tile.canvas ??= makeCanvas();
       context(tile.canvas).clearRect(0, 0, TILE_PX, TILE_PX);
     }
+    if (tile.todo.length - tile.next > maxObjects) return false;
     const ctx = context(tile.canvas!);
     do {
       const chunk = tile.todo.slice(tile.next, tile.next + CHUNK);
       this.paint(ctx, tile, chunk, scene);
+      // The canvas only records drawing calls; reading a pixel makes it rasterize them now, in
+      // this slice, instead of in the frame that first shows the tile.
+      ctx.getImageData(0, 0, 1, 1);
       tile.next += chunk.length;
     } while (tile.next < tile.todo.length && performance.now() < deadline);
     tile.ready = tile.next >= tile.todo.length;
-    // The canvas only records drawing calls; reading a pixel makes it rasterize them now, inside
-    // this slice, instead of in the frame that first shows the tile.
-    if (tile.ready) {
-      tile.todo = null;
-      ctx.getImageData(0, 0, 1, 1);
-    }
+    if (tile.ready) tile.todo = null;
     return tile.ready;
   }
 

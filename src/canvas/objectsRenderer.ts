@@ -4,10 +4,14 @@ import { frac, recycle, TILE_PX, TileLevel, type TileScene } from './objectTiles
 
 /** Drawing done inside a frame for tiles it needs, before it falls back to coarser ones. */
 const FRAME_BUDGET_MS = 4;
+/** A frame draws only tiles of at most this many objects itself (a few ms); larger ones are left to the slices. */
+const FRAME_TILE_OBJECTS = 100;
 /** One background slice: short enough that input waiting behind it is handled within a frame. */
 const SLICE_MS = 8;
 /** Largest side of the overview in device pixels: cheap to draw, always there to fall back on. */
 const OVERVIEW_PX = 1024;
+/** Complete levels kept besides the current one: a zoom back to one of them (Fit, 1:1, the same notches out) is sharp at once. */
+const KEPT_LEVELS = 2;
 
 /** How the objects were shown in the last frame. */
 export type FrameQuality = 'sharp' | 'coarse' | 'missing';
@@ -15,18 +19,18 @@ export type FrameQuality = 'sharp' | 'coarse' | 'missing';
 /**
  * The objects layer, never blocking a frame and never blank:
  * - `current`: tiles at exactly the view's device scale and pixel phase (sharp);
- * - `previous`: the last level whose visible tiles were all drawn (shown scaled while the
- *   current one fills in after a zoom);
+ * - `kept`: the last levels whose visible tiles were all drawn, newest first (shown scaled while
+ *   the current one fills in after a zoom, and current again when the view returns to one);
  * - `overview`: the whole image at a coarse scale, the last fallback.
- * A frame draws what it can of the missing current tiles within FRAME_BUDGET_MS and takes the
- * rest from the best drawn level; background slices (SLICE_MS, yielding between) draw the
+ * A frame draws the missing current tiles that are cheap (FRAME_TILE_OBJECTS) within
+ * FRAME_BUDGET_MS and takes the rest from the best drawn level; background slices (SLICE_MS, yielding between) draw the
  * visible current tiles first, then the overview, then a ring of tiles around the view.
  */
 export class ObjectsRenderer {
   private scene: TileScene | null = null;
   private image = { width: 1, height: 1 };
   private current: TileLevel | null = null;
-  private previous: TileLevel | null = null;
+  private kept: TileLevel[] = [];
   private overview: TileLevel | null = null;
   private visible: Box | null = null;
   private around: Box | null = null;
@@ -48,11 +52,12 @@ export class ObjectsRenderer {
     this.scene = scene;
     if (!changed || image.width !== this.image.width || image.height !== this.image.height) {
       this.image = image;
-      for (const level of [this.current, this.previous, this.overview]) if (level) recycle(level.canvases());
-      this.current = this.previous = null;
+      for (const level of [this.current, ...this.kept, this.overview]) if (level) recycle(level.canvases());
+      this.current = null;
+      this.kept = [];
       this.overview = new TileLevel(Math.min(1, OVERVIEW_PX / Math.max(image.width, image.height)) * this.pixelRatio, 0, 0);
     } else {
-      for (const level of [this.current, this.previous, this.overview]) for (const box of changed) level?.redrawRegion(box, scene);
+      for (const level of [this.current, ...this.kept, this.overview]) for (const box of changed) level?.redrawRegion(box, scene);
     }
     this.schedule();
   }
@@ -80,14 +85,14 @@ export class ObjectsRenderer {
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const tile = current.tile(i, j);
-        if (!tile.ready && performance.now() < deadline) current.drawTile(tile, scene, deadline);
+        if (!tile.ready && performance.now() < deadline) current.drawTile(tile, scene, deadline, FRAME_TILE_OBJECTS);
         if (tile.ready) {
           ctx.imageSmoothingEnabled = false;
           ctx.drawImage(tile.canvas!, Math.round(ox - current.phaseX) + i * TILE_PX, Math.round(oy - current.phaseY) + j * TILE_PX);
           continue;
         }
         const box = intersect(current.boxOf(i, j), visible)!;
-        const fallback = [this.previous, this.overview].find((level) => level?.covers(box));
+        const fallback = [...this.kept, this.overview].find((level) => level?.covers(box));
         if (!fallback) {
           this.quality = 'missing';
           continue;
@@ -105,14 +110,14 @@ export class ObjectsRenderer {
     if (this.quality !== 'sharp') this.schedule();
   }
 
-  /** The view's scale or phase changed: a new current level; the old one is kept if complete. */
+  /** The view's scale or phase changed: a kept level that matches, or a new one; the old one is kept if complete. */
   private newLevel(s: number, ox: number, oy: number): void {
     const old = this.current;
-    if (old && this.visible && old.covers(this.visible)) {
-      if (this.previous) recycle(this.previous.canvases());
-      this.previous = old;
-    } else if (old) recycle(old.canvases());
-    this.current = new TileLevel(s, frac(ox), frac(oy));
+    if (old && this.visible && old.covers(this.visible)) this.kept.unshift(old);
+    else if (old) recycle(old.canvases());
+    const again = this.kept.findIndex((level) => level.matches(s, ox, oy));
+    this.current = again >= 0 ? this.kept.splice(again, 1)[0] : new TileLevel(s, frac(ox), frac(oy));
+    for (const dropped of this.kept.splice(KEPT_LEVELS)) recycle(dropped.canvases());
     this.schedule();
   }
 

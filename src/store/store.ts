@@ -116,8 +116,13 @@ export interface Conflict {
   id: string;
   /** This tab's version (null: deleted here). */
   mine: AnnotationObject | null;
-  /** The stored version the other tab wrote (null: deleted there). */
+  /** The stored version the other tab wrote (null: deleted there); from a bundle: the bundle's version. */
   theirs: AnnotationObject | null;
+  /**
+   * From a project bundle (its file name): the merge stored the later of the two versions
+   * (`kept`), so either may be the stored one; Keep mine / Take theirs write the chosen one.
+   */
+  bundle?: { fileName: string; kept: 'mine' | 'theirs' };
 }
 
 export interface AnnotationSlice {

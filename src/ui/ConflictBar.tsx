@@ -8,18 +8,25 @@ async function show(conflict: Conflict): Promise<void> {
   selectObject(conflict.id);
 }
 
-function describe({ mine, theirs }: Conflict): string {
+function describe({ mine, theirs, bundle }: Conflict): string {
+  if (bundle) return `an object changed here and in bundle ${bundle.fileName}; ${bundle.kept === 'mine' ? 'your version' : "the bundle's version"} (the later change) is in place`;
   return `you ${mine ? 'changed' : 'deleted'} an object that another tab ${theirs ? 'changed' : 'deleted'}`;
 }
 
-/** Objects changed in two tabs at once: each waits here for the user's choice, both versions kept until then. */
+/** Where the conflicts come from, for the bar's heading: another tab, a bundle, or both. */
+function origin(conflicts: Conflict[]): string {
+  const bundles = conflicts.filter((conflict) => conflict.bundle).length;
+  return bundles === 0 ? 'another tab' : bundles === conflicts.length ? 'an imported bundle' : 'another tab or a bundle';
+}
+
+/** Objects changed in two tabs at once, or here and in an imported bundle: each waits here for the user's choice, both versions kept until then. */
 export function ConflictBar() {
   const conflicts = useAppStore((state) => state.conflicts);
   const images = useAppStore((state) => state.images);
   if (conflicts.length === 0) return null;
   return (
     <div className="conflict-bar" role="alert" aria-label="Conflicting changes">
-      <strong>{conflicts.length === 1 ? 'A change conflicts with another tab' : `${conflicts.length} changes conflict with another tab`}</strong>
+      <strong>{conflicts.length === 1 ? `A change conflicts with ${origin(conflicts)}` : `${conflicts.length} changes conflict with ${origin(conflicts)}`}</strong>
       {conflicts.map((conflict) => (
         <div key={`${conflict.imageId}:${conflict.id}`} className="conflict-row" data-testid="conflict">
           <span className="conflict-text">
