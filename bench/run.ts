@@ -1,5 +1,5 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle, objects100k).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle, objects100k, project, large).
 // Every row states its target and whether it is met; the run exits with 1 when any target is missed.
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
@@ -11,6 +11,8 @@ import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchObjects100k } from './objects100k.bench';
 import { benchOpen } from './open.bench';
+import { benchProject } from './project.bench';
+import { benchLargeImage } from './largeImage.bench';
 import { benchZip } from './zip.bench';
 import { machine, toRow, writeResults, type Measurement, type Row } from './stats';
 
@@ -26,6 +28,8 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'brush', file: 'brush', browser: true, run: benchBrush },
   { name: 'bundle', file: 'bundle', browser: false, run: benchBundle },
   { name: 'objects100k', file: 'objects100k', browser: true, run: benchObjects100k },
+  { name: 'project', file: 'project-1000', browser: true, run: benchProject },
+  { name: 'large', file: 'large-image', browser: true, run: benchLargeImage },
 ];
 
 const only = process.argv.slice(2);

@@ -36,6 +36,8 @@ export async function dropFiles(page: Page, files: TestFile[]): Promise<void> {
 }
 
 export const imageRows = (page: Page) => page.getByTestId('image-row');
+/** The number of images the list heading gives: the list draws only the rows in view, so count rows only in small projects. */
+export const imageCount = (page: Page) => page.locator('.image-list-head .count');
 
 /** Opens the app with an empty project: the first start seeds the demo, which the user removes. */
 export async function openEmptyProject(page: Page): Promise<void> {

@@ -14,6 +14,7 @@ import { ReviewShape } from './ReviewShape';
 import { SelectionShape } from './SelectionShape';
 import { ToolOverlayShape } from './ToolOverlayShape';
 import { useDisplayCanvas } from './useDisplayCanvas';
+import { TiledImage } from './TiledImage';
 import { useElementSize } from './useElementSize';
 import { useSpaceHeld } from './useSpaceHeld';
 
@@ -56,7 +57,15 @@ export function Viewer() {
       setShownName(name);
     });
   }, [pixels]);
-  const canvas = useDisplayCanvas(pixels, image?.id === pixels?.id ? image?.display : undefined, onRendered);
+  const settings = image?.id === pixels?.id ? image?.display : undefined;
+  const canvas = useDisplayCanvas(pixels && !pixels.tiled ? pixels : null, settings, onRendered);
+  // Tests and benchmarks wait for every tile the view wants (set directly: no React render per tile).
+  const onTilesDrawn = useCallback((missing: number) => {
+    const element = containerRef.current;
+    if (!element || element.dataset.tilesMissing === String(missing)) return;
+    element.dataset.tilesMissing = String(missing);
+    if (missing === 0) performance.mark('tiles-complete');
+  }, []);
 
   useEffect(() => {
     if (size.width > 0 && size.height > 0) setViewport(size.width, size.height);
@@ -140,6 +149,7 @@ export function Viewer() {
         >
           <Layer ref={layerRef} listening={false} imageSmoothingEnabled={view.zoom < 1}>
             {canvas && image && <KonvaImage image={canvas} width={image.width} height={image.height} />}
+            {pixels?.tiled && settings && <TiledImage imageId={pixels.id} pyramid={pixels.tiled} settings={settings} onShown={onRendered} onDrawn={onTilesDrawn} />}
           </Layer>
           <Layer listening={false}>
             <ObjectsShape />

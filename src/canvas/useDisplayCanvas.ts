@@ -1,14 +1,15 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { buildDisplayLut, renderRgba, type DisplaySettings } from '../core/display';
-import type { OpenPixels } from '../store/store';
+import type { WholePixels } from '../store/store';
 
 /**
  * An offscreen canvas holding the open image as displayed (window, gamma, contrast applied).
  * 16-bit images are rendered from their original values, so re-windowing never loses depth.
  * `onRendered` runs after each repaint of the canvas, so the caller can redraw its layer.
+ * Images too large for one canvas are drawn from tiles instead (TiledImage).
  */
 export function useDisplayCanvas(
-  pixels: OpenPixels | null,
+  pixels: WholePixels | null,
   settings: DisplaySettings | undefined,
   onRendered: () => void,
 ): HTMLCanvasElement | null {

@@ -80,11 +80,16 @@ export function renderRgba(source: Raster, lut: Uint8Array, out: Uint8ClampedArr
  * above which the same share lies (ImageJ-style saturation; 0.35 % is ImageJ's default).
  */
 export function autoContrastWindow(source: Raster, saturatedPercent = 0.35): { low: number; high: number } {
-  const bins = source.bitDepth === 8 ? 256 : 65536;
-  const hist = new Uint32Array(bins);
+  const hist = new Uint32Array(source.bitDepth === 8 ? 256 : 65536);
   const { data } = source;
   for (let i = 0; i < data.length; i++) hist[data[i]]++;
-  const tail = (data.length * saturatedPercent) / 200;
+  return autoContrastOfHistogram(hist, data.length, saturatedPercent);
+}
+
+/** autoContrastWindow from a histogram of `count` samples (256 or 65536 bins; tiled images keep one). */
+export function autoContrastOfHistogram(hist: Uint32Array, count: number, saturatedPercent = 0.35): { low: number; high: number } {
+  const bins = hist.length;
+  const tail = (count * saturatedPercent) / 200;
   let low = 0;
   for (let seen = 0; low < bins - 1 && seen + hist[low] <= tail; low++) seen += hist[low];
   let high = bins - 1;
@@ -103,4 +108,11 @@ export function sampleRange(source: Raster): { min: number; max: number } {
     if (value > max) max = value;
   }
   return data.length ? { min, max } : { min: 0, max: 0 };
+}
+
+/** sampleRange from a histogram: its lowest and highest non-empty bins. */
+export function rangeOfHistogram(hist: Uint32Array): { min: number; max: number } {
+  const min = hist.findIndex((n) => n > 0);
+  if (min < 0) return { min: 0, max: 0 };
+  return { min, max: hist.findLastIndex((n) => n > 0) };
 }

@@ -72,9 +72,12 @@ function orderStatistics(hist: Uint32Array, first: number, n: number): number[] 
  * An empty raster gets { low: 0, high: 0 }.
  */
 export function normalizationWindow(raster: Raster16): NormalizationWindow {
-  const count = raster.data.length;
+  return windowOfHistogram(histogram16(raster.data), raster.data.length);
+}
+
+/** The dataset's window from a histogram of `count` samples (images tallied band by band, core/tiles.ts). */
+export function windowOfHistogram(hist: Uint32Array, count: number): NormalizationWindow {
   if (count === 0) return { low: 0, high: 0 };
-  const hist = histogram16(raster.data);
   return {
     low: percentileOfHistogram(hist, count, LOW_PERCENT),
     high: percentileOfHistogram(hist, count, HIGH_PERCENT),

@@ -30,6 +30,13 @@ export type Raster = Raster8 | Raster16;
  */
 export const MAX_IMAGE_BYTES = 256 * 2 ** 20;
 
+/**
+ * Largest image accepted at all, in pixels (400 MP, e.g. 20,000 x 20,000). Images decoded in
+ * bands straight into tiles (core/tiles.ts; PNGs in the common layouts) are held to this alone,
+ * never whole in memory; the others are decoded whole and held to MAX_IMAGE_BYTES as well.
+ */
+export const MAX_IMAGE_PIXELS = 400_000_000;
+
 /** Sample values of pixel (x, y); x, y are integer pixel indices inside the raster. */
 export function pixelAt(raster: Raster, x: number, y: number): number[] {
   const start = (y * raster.width + x) * raster.channels;

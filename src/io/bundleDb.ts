@@ -9,7 +9,7 @@ import { newId } from '../core/ids';
 import type { AnnotationObject } from '../core/objects';
 import type { ImageRecord, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { database, keysOfImage, loadImageRecord, loadIssues, loadLayers, loadObjects, loadSnapshots, readMeta, storedRaster, writeMeta } from './db';
-import type { IssueRecord, MetaRecord, PixelsRecord, SourceRecord } from './schema';
+import type { IssueRecord, MetaRecord, SourceRecord, WholePixels } from './schema';
 
 const BROWSER_ID_KEY = 'browserId';
 /** meta `bundle-received:<imageId>`: browser id → object id → version key (core/bundle/merge.ts versionKey). */
@@ -42,7 +42,7 @@ export async function loadStoredImage(imageId: string): Promise<StoredImage | un
 export interface BundleImageWrite {
   record: ImageRecord;
   /** A new image: its pixels and (unless generated) its file. */
-  added?: { pixels: PixelsRecord; source: SourceRecord | null };
+  added?: { pixels: WholePixels; source: SourceRecord | null }; // bundles carry images held whole (not tiled ones, yet)
   objects: AnnotationObject[];
   removed: string[];
   /** The stored version each written or removed object must still have (null: absent), as the merge read it. */

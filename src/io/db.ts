@@ -1,7 +1,8 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { AnnotationObject } from '../core/objects';
 import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
-import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord, type StoredRaster } from './schema';
+import { DB_NAME, type AnnotatorDB, type IssueRecord, type PixelsRecord, type SourceRecord, type StoredPixels, type StoredRaster } from './schema';
+import type { Tile, TileSamples } from '../core/tiles';
 import type { Raster16, Raster8 } from '../core/raster';
 import { DB_VERSION, runMigrations } from './migrations';
 
@@ -28,20 +29,37 @@ export async function loadImageRecords(): Promise<ImageRecord[]> {
   return (await database()).getAllFromIndex('images', 'order');
 }
 
-/** Stores a new image's metadata, pixels and source bytes in one transaction (all or nothing). */
+/**
+ * Stores a new image's metadata, pixels and source bytes in one transaction (all or nothing).
+ * A tiled image's tiles are stored before (`putTiles`, band by band while it is decoded): this
+ * transaction is what makes the image exist; without it the tiles are removed (`deleteTiles`).
+ */
 export async function addImage(image: ImageRecord, pixels: PixelsRecord, source: SourceRecord | null): Promise<void> {
   const tx = (await database()).transaction(['images', 'pixels', 'sources'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('images').add(image),
-    tx.objectStore('pixels').add({ id: pixels.id, display: storedRaster(pixels.display), original: pixels.original && storedRaster(pixels.original) }),
-    source ? tx.objectStore('sources').add(source) : null,
-    tx.done,
-  ]);
+  const stored: StoredPixels = pixels.tiled ? pixels : { id: pixels.id, display: storedRaster(pixels.display), original: pixels.original && storedRaster(pixels.original) };
+  await Promise.all([tx.objectStore('images').add(image), tx.objectStore('pixels').add(stored), source ? tx.objectStore('sources').add(source) : null, tx.done]);
+}
+
+/** Stores tiles of an image being brought in, in one transaction. */
+export async function putTiles(imageId: string, tiles: Tile[]): Promise<void> {
+  const tx = (await database()).transaction('tiles', 'readwrite');
+  await Promise.all([...tiles.map(({ level, index, data }) => tx.store.put({ imageId, level, index, data })), tx.done]);
+}
+
+/** One tile's samples, or undefined when it is not stored. */
+export async function loadTile(imageId: string, level: number, index: number): Promise<TileSamples | undefined> {
+  return (await (await database()).get('tiles', [imageId, level, index]))?.data;
+}
+
+/** Removes the tiles of an image that did not come in (its intake failed or was cancelled). */
+export async function deleteTiles(imageId: string): Promise<void> {
+  await (await database()).delete('tiles', keysOfImage(imageId));
 }
 
 export async function loadPixels(id: string): Promise<PixelsRecord | undefined> {
   const stored = await (await database()).get('pixels', id);
   if (!stored) return undefined;
+  if (stored.tiled) return stored;
   const [display, original] = await Promise.all([
     loadedRaster(stored.display, (buffer) => new Uint8Array(buffer)),
     stored.original && loadedRaster(stored.original, (buffer) => new Uint16Array(buffer)),
@@ -77,19 +95,19 @@ async function putKeepingCount(images: IDBPObjectStore<AnnotatorDB, ArrayLike<St
   await images.put(stored ? { ...image, objectCount: stored.objectCount } : image);
 }
 
-/** All [imageId, …] keys of one image (objects, snapshots): arrays sort after strings and numbers, so [id, []] is an upper bound. */
+/** All [imageId, …] keys of one image (objects, snapshots, tiles): arrays sort after strings and numbers, so [id, []] is an upper bound. */
 export const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
 
 /** Removes images and everything stored for them (with their `metaKeys`), in one transaction. */
 export async function deleteImages(ids: string[], metaKeys: string[] = []): Promise<void> {
-  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta', 'layers', 'proposals'], 'readwrite');
+  const tx = (await database()).transaction(['images', 'pixels', 'sources', 'objects', 'snapshots', 'issues', 'meta', 'layers', 'proposals', 'tiles'], 'readwrite');
   const stores = [tx.objectStore('images'), tx.objectStore('pixels'), tx.objectStore('sources')];
   const objects = tx.objectStore('objects');
   const snapshots = tx.objectStore('snapshots');
   const issues = tx.objectStore('issues');
   const issueKeys = (await Promise.all(ids.map((id) => issues.index('imageId').getAllKeys(id)))).flat();
   await Promise.all([
-    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id)), tx.objectStore('layers').delete(keysOfImage(id)), tx.objectStore('proposals').delete(keysOfImage(id))]),
+    ...ids.flatMap((id) => [...stores.map((store) => store.delete(id)), objects.delete(keysOfImage(id)), snapshots.delete(keysOfImage(id)), tx.objectStore('layers').delete(keysOfImage(id)), tx.objectStore('proposals').delete(keysOfImage(id)), tx.objectStore('tiles').delete(keysOfImage(id))]),
     ...issueKeys.map((key) => issues.delete(key)),
     ...metaKeys.map((key) => tx.objectStore('meta').delete(key)),
     tx.done,
@@ -185,6 +203,12 @@ export async function loadSource(id: string): Promise<SourceRecord | undefined> 
 export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | null): Promise<void> {
   const tx = (await database()).transaction(['images', 'snapshots'], 'readwrite');
   await Promise.all([putKeepingCount(tx.objectStore('images'), image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
+}
+
+/** The ids of the images with at least one submission, from the snapshots' keys alone (no record is read). */
+export async function loadSubmittedImageIds(): Promise<string[]> {
+  const keys = await (await database()).getAllKeys('snapshots');
+  return [...new Set(keys.map(([imageId]) => imageId))];
 }
 
 /** Every submission of an image, oldest first. */

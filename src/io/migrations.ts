@@ -56,6 +56,10 @@ export const MIGRATIONS: Migration[] = [
     db.createObjectStore('layers', { keyPath: ['imageId', 'id'] });
     db.createObjectStore('proposals', { keyPath: ['imageId', 'id'] });
   },
+  // 6 -> 7: tiles of images too large for one canvas (no image had them before).
+  (db) => {
+    db.createObjectStore('tiles', { keyPath: ['imageId', 'level', 'index'] });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

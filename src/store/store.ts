@@ -1,18 +1,19 @@
 import { create } from 'zustand';
+import type { PixelsRecord, WholePixels } from '../io/schema';
 import type { AnnotationObject, Ring } from '../core/objects';
-import type { Raster16, Raster8 } from '../core/raster';
 import type { ReviewIssue } from '../core/review/issues';
 import type { ImageStatus, Role } from '../core/review/status';
 import type { ImageRecord, Proposal, ReferenceLayer, SnapshotRecord } from '../core/project';
 import { pixelUnder, screenToImage } from '../core/viewTransform';
 import type { ShapeComparison } from '../core/metrics/compareShapes';
 
-/** Pixels of the image on screen; only one image's pixels are held in memory at a time. */
-export interface OpenPixels {
-  id: string;
-  display: Raster8;
-  original: Raster16 | null;
-}
+/**
+ * Pixels of the image on screen; only one image's pixels are held in memory at a time. A tiled
+ * image (core/tiles.ts) is never held whole: its tiles are read as the view needs them.
+ */
+export type OpenPixels = PixelsRecord;
+/** An image's pixels held whole (every image that fits one canvas). */
+export type { WholePixels };
 
 export interface ProjectSlice {
   /** Every image of the project, in list order (metadata only). */

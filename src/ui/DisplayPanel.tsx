@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DISPLAY_LIMITS, sampleRange, type DisplaySettings } from '../core/display';
+import { DISPLAY_LIMITS, rangeOfHistogram, sampleRange, type DisplaySettings } from '../core/display';
 import { autoContrast, resetDisplay, updateDisplay } from '../store/actions/project';
 import { currentImage, useAppStore } from '../store/store';
 
@@ -8,7 +8,7 @@ export function DisplayPanel() {
   const image = useAppStore(currentImage);
   const pixels = useAppStore((state) => state.pixels);
   // Sliders span the values the image actually has; the number fields accept the full range.
-  const range = useMemo(() => (pixels ? sampleRange(pixels.original ?? pixels.display) : null), [pixels]);
+  const range = useMemo(() => (!pixels ? null : pixels.tiled ? rangeOfHistogram(pixels.histogram) : sampleRange(pixels.original ?? pixels.display)), [pixels]);
   if (!image || !range) return null;
   const settings = image.display;
   const maxValue = image.sourceBitDepth === 16 ? 65535 : 255;

@@ -8,6 +8,7 @@ function cursorReadout(state: AppState): string | null {
   const { pixels } = state;
   const cursor = cursorPixel(state);
   if (!cursor || !pixels || pixels.id !== state.currentId) return null; // the image being opened is not shown yet
+  if (pixels.tiled) return null; // a tiled image's samples are in storage, read a tile at a time for the view
   const shown = pixelAt(pixels.display, cursor.x, cursor.y).join(', ');
   if (!pixels.original) return `value ${shown}`;
   return `value ${pixelAt(pixels.original, cursor.x, cursor.y).join(', ')} (8-bit ${shown})`;

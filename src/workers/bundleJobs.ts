@@ -34,7 +34,7 @@ async function* bundleImages(ids: string[], job: JobContext<ExportProgress>): As
       // Generated demo images have no file: their pixels go in as PNG, the original samples
       // where there are (16-bit), so decoding it gives back the same image.
       const pixels = await loadPixels(id);
-      if (pixels) source = { name: `${stored.record.name}.png`, kind: 'pixels-png', bytes: encodePng(pixels.original ?? pixels.display) };
+      if (pixels?.display) source = { name: `${stored.record.name}.png`, kind: 'pixels-png', bytes: encodePng(pixels.original ?? pixels.display) }; // tiled images always have their file
     }
     yield { stored: { ...stored, record: { ...stored.record, contentHash } }, source };
   }

@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 // Decodes and normalizes images off the main thread, so a large drop never freezes the app.
 import { generateDemoImages } from '../core/demo';
-import { prepareImage, prepareRaster, type PreparedImage } from '../core/intake';
+import { prepareRaster, type PreparedImage } from '../core/intake';
+import { isTiled, prepareImageFile } from '../core/tiledIntake';
+import { deleteTiles, putTiles } from '../io/db';
 import { sha256Hex } from '../io/sha256';
 import type { IntakeProtocol } from './intakeProtocol';
-import { serveJobs } from './rpc';
+import { abortError, serveJobs } from './rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,11 +20,20 @@ function transferables(images: PreparedImage[]): ArrayBuffer[] {
 }
 
 serveJobs<IntakeProtocol>(self, {
-  async file(file) {
+  async file({ file, id }, job) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const contentHash = await sha256Hex(bytes);
-    const image = prepareImage(file.name, bytes);
-    return { result: { ...image, contentHash }, transfer: transferables([image]) };
+    try {
+      const image = await prepareImageFile(file.name, bytes, async (tiles) => {
+        if (job.signal.aborted) throw abortError();
+        await putTiles(id, tiles);
+      });
+      if (isTiled(image)) return { result: { ...image, contentHash }, transfer: [image.thumbnail.data.buffer as ArrayBuffer, image.histogram.buffer as ArrayBuffer] };
+      return { result: { ...image, contentHash }, transfer: transferables([image]) };
+    } catch (error) {
+      await deleteTiles(id).catch(() => {}); // none were written for most failures
+      throw error;
+    }
   },
   async demo() {
     const demos = generateDemoImages();

@@ -8,7 +8,7 @@ import { writeDatasetZip, type DatasetImage } from '../core/mask/datasetZip';
 import type { ImageRecord } from '../core/project';
 import { compareObjects } from '../core/review/changes';
 import { maskPixelChange } from '../core/review/pixelChange';
-import { loadImageRecords, loadIssues, loadLayerNames, loadLayers, loadObjects, loadPixels, loadSnapshots, loadSource } from '../io/db';
+import { loadImageRecord, loadImageRecords, loadIssues, loadSubmittedImageIds, loadLayerNames, loadLayers, loadObjects, loadPixels, loadSnapshots, loadSource } from '../io/db';
 import { compareShapes } from '../core/metrics/compareShapes';
 import { summarize } from '../core/metrics/summary';
 import type { ComparisonSource, Corrections, ExportProgress, MasksProtocol, ProjectComparison } from './masksProtocol';
@@ -35,7 +35,7 @@ async function* projectImages(images: ImageRecord[], includeImages: boolean, job
       else {
         // Generated images have no file of their own: include what is shown, as PNG.
         const pixels = await loadPixels(image.id);
-        if (pixels) bytes = encodePng(pixels.display);
+        if (pixels?.display) bytes = encodePng(pixels.display); // tiled images always have their file
         name = `${image.name}.png`;
       }
     }
@@ -79,15 +79,13 @@ async function compareProject(source: ComparisonSource, job: JobContext<{ done: 
 
 async function corrections(job: JobContext<{ done: number; total: number }>): Promise<Corrections> {
   const result: Corrections = {};
-  const images = await loadImageRecords();
-  for (const [index, image] of images.entries()) {
+  // Only submitted images have corrections: a project of 1,000 images is not read whole for a few.
+  const submitted = await loadSubmittedImageIds();
+  for (const [index, id] of submitted.entries()) {
     if (job.signal.aborted) throw abortError();
-    job.progress({ done: index, total: images.length });
-    const snapshot = (await loadSnapshots(image.id)).at(-1);
-    if (!snapshot) {
-      result[image.id] = null;
-      continue;
-    }
+    job.progress({ done: index, total: submitted.length });
+    const [image, snapshot] = await Promise.all([loadImageRecord(id), loadSnapshots(id).then((all) => all.at(-1))]);
+    if (!image || !snapshot) continue;
     const objects = await loadObjects(image.id);
     const changes = compareObjects(snapshot.objects, objects);
     const { share } = maskPixelChange(snapshot.objects, objects, image.width, image.height);

@@ -5,7 +5,7 @@ import type { Decoded, Encoded, FormatOptions, InterchangeImage } from '../core/
 import type { MatchCounts } from '../core/metrics/scores';
 import type { ZipIndexEntry } from '../core/zipReader';
 
-/** Per image, the corrections since its last submission (null: never submitted). */
+/** Per submitted image, the corrections since its last submission (images never submitted are absent). */
 export type Corrections = Record<string, { added: number; removed: number; reshaped: number; pixelShare: number; f1: number; meanMatchedIoU: number } | null>;
 
 /** What each image's objects are compared with: its reference layers of one name, or its last submission. */

@@ -10,6 +10,7 @@ import { segmentClassical } from '../core/segment/classical';
 import type { Instances } from '../core/segment/labels';
 import { outlineInstances } from '../core/segment/outlines';
 import { loadPixels } from '../io/db';
+import { TILED_PIXELS, TILED_SIDE } from '../core/tiles';
 import { loadBrowserRunner } from './modelSession';
 import type { DetectMethod, SegmentProtocol } from './segmentProtocol';
 import { serveJobs } from './rpc';
@@ -27,6 +28,8 @@ async function analysed(imageId: string, method: DetectMethod, appUrl: string, s
   if (known) return known;
   const pixels = await loadPixels(imageId);
   if (!pixels) throw new Error('the image is no longer in the project');
+  // A tiled image (over 16384 px a side or 64 MP) is never held whole; detection needs it whole.
+  if (pixels.tiled) throw new Error(`detection works on images up to ${TILED_SIDE} px a side and ${TILED_PIXELS / 2 ** 20} MP; this one is ${pixels.tiled.width} x ${pixels.tiled.height}`);
   const image = pixels.display;
   let instances: Instances;
   if (method === 'classical') instances = segmentClassical(image);

@@ -26,6 +26,13 @@ describe('checkImageSize: the limit is the memory the decoded pixels need', () =
     );
   });
 
+  it('holds images decoded in bands to 400 megapixels alone', () => {
+    expect(() => checkImageSize('well.png', 'PNG', { width: 20000, height: 20000, channels: 3, bitsPerSample: 16 }, Infinity)).not.toThrow();
+    expect(errorOf(() => checkImageSize('well.png', 'PNG', { width: 20000, height: 20001, channels: 1, bitsPerSample: 8 }, Infinity)).message).toBe(
+      'well.png: PNG image is too large: 20000 x 20001 = 400020000 pixels, over the limit of 400 megapixels',
+    );
+  });
+
   it('refuses sizes that are not positive whole numbers', () => {
     expect(errorOf(() => checkImageSize('z.png', 'PNG', { width: 0, height: 5, channels: 1, bitsPerSample: 8 })).message).toBe('z.png: PNG header gives an invalid image size 0 x 5');
   });

@@ -4,7 +4,7 @@
  * refused in microseconds instead of exhausting memory.
  */
 import { FileFormatError } from '../errors';
-import { MAX_IMAGE_BYTES } from '../raster';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../raster';
 
 /** An image's size as its header gives it: decoded samples of fewer than 8 bits take a byte each. */
 export interface ImageSize {
@@ -15,22 +15,26 @@ export interface ImageSize {
 }
 
 /**
- * Throws FileFormatError unless width and height are positive integers and the decoded pixels
- * fit in MAX_IMAGE_BYTES; the message says by how much they do not. `what` names the format
- * ("PNG", "TIFF", ...).
+ * Throws FileFormatError unless width and height are positive integers, the image has at most
+ * MAX_IMAGE_PIXELS pixels and its decoded pixels fit in `maxBytes` (MAX_IMAGE_BYTES for images
+ * decoded whole; Infinity for those decoded in bands); the message says by how much they do not.
+ * `what` names the format ("PNG", "TIFF", ...).
  */
-export function checkImageSize(fileName: string, what: string, { width, height, channels, bitsPerSample }: ImageSize): void {
+export function checkImageSize(fileName: string, what: string, { width, height, channels, bitsPerSample }: ImageSize, maxBytes = MAX_IMAGE_BYTES): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new FileFormatError(fileName, `${what} header gives an invalid image size ${width} x ${height}`);
   }
   const bytes = width * height * channels * Math.ceil(bitsPerSample / 8);
-  if (bytes > MAX_IMAGE_BYTES) {
+  if (bytes > maxBytes) {
     const layout = `${channels} ${channels === 1 ? 'channel' : 'channels'} of ${bitsPerSample} bits`;
     throw new FileFormatError(
       fileName,
       `${what} image is too large: ${width} x ${height} pixels with ${layout} need ${size(bytes)}, ` +
-        `${size(bytes - MAX_IMAGE_BYTES)} over the limit of ${size(MAX_IMAGE_BYTES)}`,
+        `${size(bytes - maxBytes)} over the limit of ${size(maxBytes)}`,
     );
+  }
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new FileFormatError(fileName, `${what} image is too large: ${width} x ${height} = ${width * height} pixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
   }
 }
 

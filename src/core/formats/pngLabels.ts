@@ -10,6 +10,7 @@
  * Rows use filter 0 (none); the zlib checksum is computed per run of equal pixels.
  */
 import { crc32 } from './crc32';
+import { streamingDeflater } from './zlib';
 import { MAX_DISTANCE, MAX_MATCH, MIN_MATCH, ZlibTokenWriter } from './deflate/writer';
 
 /** rgb8: colour type 2 (palette entries 0xRRGGBB); gray16 / gray8: colour type 0. */
@@ -188,4 +189,62 @@ function adlerRun(adler: { a: number; b: number }, value: number, shifts: number
 
 function mulMod(x: number, y: number): number {
   return ((x % ADLER_MOD) * (y % ADLER_MOD)) % ADLER_MOD;
+}
+
+/**
+ * A label PNG written band by band, for images too large to hold as one label image: each band's
+ * rows (`indices` as in encodeLabelPng, `rows` of them) go through `palette` into filtered rows
+ * (filter 0) and a streaming zlib compressor; each compressed piece becomes an IDAT chunk.
+ * `finish` returns the whole file. Palette value 0 must be the background (index 0). Slower and larger than encodeLabelPng's run-aware stream, but
+ * memory is one band whatever the image's height.
+ */
+export class LabelPngStream {
+  private readonly parts: Uint8Array[] = [];
+  private readonly deflater = streamingDeflater(1); // the fastest level: a 400 MP mask is 1.2 GB of rows
+  private readonly bpp: number;
+  private rowsIn = 0;
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+    private readonly palette: Uint32Array,
+    format: LabelPngFormat,
+  ) {
+    const { bpp, colorType, bitDepth } = LAYOUT[format];
+    this.bpp = bpp;
+    const header = new Uint8Array(13);
+    const view = new DataView(header.buffer);
+    view.setUint32(0, width);
+    view.setUint32(4, height);
+    header[8] = bitDepth;
+    header[9] = colorType;
+    this.parts.push(Uint8Array.from(SIGNATURE), pngChunk('IHDR', header));
+  }
+
+  addRows(indices: Uint32Array, rows: number): void {
+    const { width, bpp, palette } = this;
+    const raw = new Uint8Array(rows * (width * bpp + 1));
+    for (let y = 0; y < rows; y++) {
+      // Filter byte 0 and background (index 0, value 0) are the zeros raw starts with.
+      for (let x = 0, p = y * width, o = y * (width * bpp + 1) + 1; x < width; x++, p++, o += bpp) {
+        if (indices[p] === 0) continue;
+        const value = palette[indices[p]];
+        for (let b = 0; b < bpp; b++) raw[o + b] = (value >>> (8 * (bpp - 1 - b))) & 0xff;
+      }
+    }
+    this.rowsIn += rows;
+    this.emit(this.deflater.push(raw, this.rowsIn === this.height));
+  }
+
+  finish(): Uint8Array {
+    if (this.rowsIn !== this.height) throw new RangeError(`${this.rowsIn} rows written of ${this.height}`);
+    this.parts.push(pngChunk('IEND', new Uint8Array(0)));
+    const out = new Uint8Array(this.parts.reduce((n, part) => n + part.length, 0));
+    this.parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
+    return out;
+  }
+
+  private emit(pieces: Uint8Array[]): void {
+    for (const piece of pieces) if (piece.length) this.parts.push(pngChunk('IDAT', piece));
+  }
 }

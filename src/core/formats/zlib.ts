@@ -1,9 +1,10 @@
 /**
  * zlib (RFC 1950) streams through fflate, for the modules that need whole-buffer compression:
- * PNG decoding, TIFF writing and ZIP entries read one by one (zipReader.ts). (c01.ts streams its inflate piece by piece and uses fflate's
+ * PNG decoding, TIFF writing and ZIP entries read one by one (zipReader.ts), and piece-by-piece
+ * inflation and compression for images and masks handled in bands. (c01.ts streams its inflate piece by piece and uses fflate's
  * streaming class itself.)
  */
-import { inflateSync, unzlibSync, zlibSync } from 'fflate';
+import { inflateSync, Unzlib, unzlibSync, Zlib, zlibSync } from 'fflate';
 
 /**
  * Inflates a zlib stream that must produce exactly `length` bytes. The output buffer is
@@ -37,4 +38,42 @@ export function inflateRawExact(data: Uint8Array, length: number): Uint8Array {
     throw new Error(`the compressed data inflates to ${what} the ${length} bytes declared`);
   }
   return out.subarray(0, length);
+}
+
+/**
+ * A zlib stream inflated piece by piece: `push` hands each piece of compressed data to the
+ * inflater and returns what it produced (possibly nothing). Throws once the output would pass
+ * `limit` bytes, so a bomb is stopped after at most one piece beyond the limit.
+ */
+export function streamingInflater(limit: number): { push(piece: Uint8Array, last: boolean): Uint8Array[]; total(): number } {
+  let produced: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw new Error(`the compressed data inflates to more than the ${limit} bytes the header implies`);
+    produced.push(chunk);
+  });
+  return {
+    push(piece, last) {
+      inflater.push(piece, last);
+      const out = produced;
+      produced = [];
+      return out;
+    },
+    total: () => total,
+  };
+}
+
+/** A zlib stream compressed piece by piece (masks written in bands): `push` returns what is ready. */
+export function streamingDeflater(level: 1 | 6 = 6): { push(piece: Uint8Array, last: boolean): Uint8Array[] } {
+  let produced: Uint8Array[] = [];
+  const deflater = new Zlib({ level }, (chunk) => void produced.push(chunk));
+  return {
+    push(piece, last) {
+      deflater.push(piece, last);
+      const out = produced;
+      produced = [];
+      return out;
+    },
+  };
 }

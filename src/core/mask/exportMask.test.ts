@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { VOC_PALETTE_SIZE, vocColor } from '../colors';
 import { decodePng } from '../formats/png';
 import { decodeTiff } from '../formats/tiff';
-import { exportBinaryPng, exportLabel16Png, exportLabel16Tiff, exportObjectsPng } from './exportMask';
+import { exportBinaryPng, exportInBands, exportLabel16Png, exportLabel16Tiff, exportObjectsPng } from './exportMask';
 import { importMask } from './importMask';
-import type { Shape } from './rasterize';
+import { rasterizeShapes, type Shape } from './rasterize';
 
 /** The chunk types of a PNG file, in order. */
 function chunkTypes(png: Uint8Array): string[] {
@@ -120,5 +120,37 @@ describe('label images and binary masks', () => {
   it('refuses more objects than 16 bits can number', () => {
     const many = Array.from({ length: 65536 }, () => ({ z: 0, rings: [] }));
     expect(() => exportLabel16Png(many, 1, 1)).toThrow(/65536 objects: a 16-bit label image can number at most 65535/);
+  });
+});
+
+describe('masks written in bands (images kept as tiles)', () => {
+  it('gives exactly the pixels, values and report of the whole export, for every label PNG format', () => {
+    const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = rng(7);
+    const width = 301, height = 203;
+    const objects = Array.from({ length: 40 }, (_, i) => {
+      const x = random() * 280, y = random() * 190, r = 3 + random() * 25;
+      return { rings: [[x, y - r, x + r, y + r * 0.3, x - r * 0.7, y + r]], z: (i * 7) % 13 };
+    });
+    objects.push({ rings: [[0, 0, 1e308, 0, 0, 1e308]], z: 99 }, { rings: [[500, 500, 510, 500, 510, 510]], z: 1 }); // huge, and outside
+    const numbers = Uint32Array.from({ length: objects.length + 1 }, (_, n) => n);
+    for (const [format, byNumber] of [['rgb8', Uint32Array.from({ length: objects.length + 1 }, (_, n) => (n * 2654435761) & 0xffffff || 1)], ['gray16', numbers], ['gray8', new Uint32Array(objects.length + 1).fill(255)]] as const) {
+      byNumber[0] = 0;
+      const banded = exportInBands(objects, width, height, byNumber, format, [], 16);
+      const whole = exportLabel16Png(objects, width, height); // the whole-image path, for the report
+      const sorted = (report: typeof banded.report) => ({ ...report, overlaps: [...report.overlaps].sort((a, b) => a.lower - b.lower || a.upper - b.upper) });
+      expect(sorted(banded.report)).toEqual(sorted(whole.report)); // the same pairs, listed in another order
+      expect(banded.report.overlaps.length).toBeGreaterThan(3);
+      if (format === 'gray16') expect(banded.values).toEqual(whole.values);
+      const pixels = decodePng('banded.png', banded.bytes);
+      const wholeLabels = rasterizeShapes(objects, width, height);
+      const channels = pixels.channels;
+      for (let p = 0; p < width * height; p++) {
+        const label = wholeLabels.labels[p];
+        const expected = label ? banded.values[label - 1] : 0;
+        const got = channels === 3 ? (pixels.data[3 * p] << 16) | (pixels.data[3 * p + 1] << 8) | pixels.data[3 * p + 2] : pixels.data[p];
+        if (got !== expected) throw new Error(`${format}: pixel ${p} is ${got}, expected ${expected}`);
+      }
+    }
   });
 });

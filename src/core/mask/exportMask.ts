@@ -11,9 +11,13 @@
  * gives identical files.
  */
 import { schemeColors, type ColorScheme } from '../colors';
-import { encodeLabelPng, type LabelPngFormat } from '../formats/pngLabels';
+import { encodeLabelPng, LabelPngStream, type LabelPngFormat } from '../formats/pngLabels';
+import { needsTiles } from '../tiles';
 import { writeTiff } from '../formats/tiffWriter';
-import { rasterizeShapes, type RasterizeReport, type Shape } from './rasterize';
+import { rasterizeInBands, rasterizeShapes, type RasterizeReport, type Shape } from './rasterize';
+
+/** Rows per band when a PNG mask is written in bands (images kept as tiles, core/tiles.ts). */
+const BAND_ROWS = 512;
 
 /** Most objects a 16-bit label image can number. */
 export const MAX_LABEL16_OBJECTS = 65535;
@@ -88,9 +92,28 @@ function paint(objects: readonly Shape[], width: number, height: number, byNumbe
 }
 
 function exportWith(objects: readonly Shape[], width: number, height: number, byNumber: Uint32Array, format: LabelPngFormat, warnings: string[]): MaskExport {
+  if (needsTiles(width, height)) return exportInBands(objects, width, height, byNumber, format, warnings, BAND_ROWS);
   const { rasterized, values, palette } = paint(objects, width, height, byNumber);
   const bytes = encodeLabelPng(width, height, rasterized.labels, palette, format);
   return { bytes, report: rasterized.report, warnings: [...reportWarnings(rasterized.report), ...warnings], values };
+}
+
+/**
+ * exportWith for an image too large for one label image in memory (up to 400 MP): rasterized and
+ * written `bandRows` rows at a time; the same pixels and report (the PNG's compression differs).
+ * Exported for tests, which use small bands.
+ */
+export function exportInBands(objects: readonly Shape[], width: number, height: number, byNumber: Uint32Array, format: LabelPngFormat, warnings: string[], bandRows: number): MaskExport {
+  const values = new Array<number>(objects.length);
+  let stream: LabelPngStream | null = null; // made once the first band gives the objects' order
+  const { report } = rasterizeInBands(objects, width, height, bandRows, (labels, _y0, rows, order) => {
+    if (!stream) {
+      order.forEach((input, k) => (values[input] = byNumber[k + 1]));
+      stream = new LabelPngStream(width, height, Uint32Array.from([0, ...values]), format);
+    }
+    stream.addRows(labels, rows);
+  });
+  return { bytes: stream!.finish(), report, warnings: [...reportWarnings(report), ...warnings], values };
 }
 
 /** The report in words; empty when there is nothing to say. */

@@ -93,6 +93,46 @@ export function rasterizeShapes(shapes: readonly Shape[], width: number, height:
   return { width, height, labels, order, report: { overlapPixels, overlaps, emptyObjects, pixelCounts } };
 }
 
+/**
+ * rasterizeShapes for an image too large to hold one label image: `onBand` gets the labels of
+ * `bandRows` rows at a time (rows y0 .. y0 + rows - 1; the buffer is reused) with the objects'
+ * order bottom to top (the same for every band), each band painted
+ * from the shapes shifted up by y0 (those not reaching it left out, their input index kept), so
+ * pixels and the report are exactly those of one whole rasterization.
+ */
+export function rasterizeInBands(shapes: readonly Shape[], width: number, height: number, bandRows: number, onBand: (labels: Uint32Array, y0: number, rows: number, order: number[]) => void): Omit<Rasterized, 'labels'> {
+  const spans = shapes.map(({ rings }) => {
+    let minY = Infinity, maxY = -Infinity;
+    for (const ring of rings) for (let i = 1; i < ring.length; i += 2) (minY = Math.min(minY, ring[i])), (maxY = Math.max(maxY, ring[i]));
+    return { minY, maxY };
+  });
+  const pixelCounts = new Uint32Array(shapes.length);
+  const pairs = new Map<string, number>();
+  let overlapPixels = 0, order: number[] = [];
+  const scratch = new Uint32Array(width * Math.min(bandRows, height));
+  for (let y0 = 0; y0 < height; y0 += bandRows) {
+    const rows = Math.min(bandRows, height - y0);
+    const band = shapes.map((shape, i) => {
+      const { minY, maxY } = spans[i];
+      // Non-finite coordinates (NaN compares false) go in as they are: rasterizeShapes ignores such rings.
+      if (maxY < y0 || minY > y0 + rows) return { rings: [], z: shape.z };
+      return { rings: shape.rings.map((ring) => ring.map((value, k) => (k % 2 ? value - y0 : value))), z: shape.z };
+    });
+    const painted = rasterizeShapes(band, width, rows, scratch);
+    order = painted.order;
+    painted.report.pixelCounts.forEach((count, i) => (pixelCounts[i] += count));
+    for (const { lower, upper, pixels } of painted.report.overlaps) pairs.set(`${lower} ${upper}`, (pairs.get(`${lower} ${upper}`) ?? 0) + pixels);
+    overlapPixels += painted.report.overlapPixels;
+    onBand(painted.labels, y0, rows, order);
+  }
+  const overlaps = [...pairs].map(([key, pixels]) => {
+    const [lower, upper] = key.split(' ').map(Number);
+    return { lower, upper, pixels };
+  });
+  const emptyObjects = shapes.map((_, i) => i).filter((i) => pixelCounts[i] === 0);
+  return { width, height, order, report: { overlapPixels, overlaps, emptyObjects, pixelCounts } };
+}
+
 /** Pixels [x0, x0 + width) x [y0, y0 + height) of an image. */
 export interface PixelBox {
   x0: number;

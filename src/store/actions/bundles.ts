@@ -18,7 +18,10 @@ import { downloadBlob } from '../../io/downloads';
 import type { IntakeFile } from '../../io/fileIntake';
 import { sha256Hex } from '../../io/sha256';
 import { intakeWorkers } from '../../workers/intakeClient';
-import type { HashedImage } from '../../workers/intakeProtocol';
+import type { PreparedImage } from '../../core/intake';
+import { isTiled } from '../../core/tiledIntake';
+import { newId } from '../../core/ids';
+import { deleteTiles } from '../../io/db';
 import { masksWorkers } from '../../workers/masksClient';
 import type { BundleSourceRef, ReadBundle } from '../../workers/masksProtocol';
 import { abortError, isAbortError } from '../../workers/rpc';
@@ -159,7 +162,7 @@ async function importImage(context: ImportContext, i: number, tally: Tally): Pro
   const listed = read.manifest.images[i];
   const incoming = read.images[i];
   const ref = read.sources[i];
-  let decoded: (HashedImage & { file: File }) | null = null;
+  let decoded: Awaited<ReturnType<typeof decodeSource>> | null = null;
   let hash = listed.contentHash;
   if (hash === null && ref) {
     // A project ZIP (version 0) knows no hashes: the image's file tells.
@@ -185,18 +188,24 @@ async function importImage(context: ImportContext, i: number, tally: Tally): Pro
 }
 
 /** The image's file from the bundle, decoded by the intake worker like any file brought in; and the file, to store. */
-async function decodeSource({ file, task }: ImportContext, ref: BundleSourceRef): Promise<HashedImage & { file: File }> {
+async function decodeSource({ file, task }: ImportContext, ref: BundleSourceRef): Promise<PreparedImage & { contentHash: string; file: File }> {
   const options = { signal: task.signal, priority: 'background' as const };
   const bytes =
     ref.method === 0
       ? file.slice(ref.offset, ref.offset + ref.length) // stored as is: handed on without reading it here
       : await masksWorkers.call('bundle-entry', { file, entry: ref.entry, maxBytes: BUNDLE_LIMITS.sourceBytes }, options);
   const source = new File([bytes as BlobPart], ref.name);
-  return { ...(await intakeWorkers.call('file', source, options)), file: source };
+  const id = newId();
+  const decoded = await intakeWorkers.call('file', { file: source, id }, options);
+  if (isTiled(decoded)) {
+    await deleteTiles(id);
+    throw new Error(`its image is ${decoded.width} x ${decoded.height}: images larger than a canvas are not carried by bundles yet`);
+  }
+  return { ...decoded, file: source };
 }
 
 /** Adds an image the project does not have: its record as the bundle has it, pixels from its file, everything else whole. */
-async function addImage({ read }: ImportContext, incoming: BundleImage, ref: BundleSourceRef, hash: string, decoded: HashedImage & { file: File }): Promise<ImageRecord> {
+async function addImage({ read }: ImportContext, incoming: BundleImage, ref: BundleSourceRef, hash: string, decoded: PreparedImage & { contentHash: string; file: File }): Promise<ImageRecord> {
   // A demo image's file is its pixels: the hash is of those, not of the PNG.
   const actual = ref.kind === 'pixels-png' ? await sha256Hex(decoded.display.data) : decoded.contentHash;
   if (actual !== hash) throw new Error('its file does not match its content hash (the bundle is damaged)');

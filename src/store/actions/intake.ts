@@ -1,7 +1,9 @@
+import { newId } from '../../core/ids';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
-import { addImage, readMeta, writeMeta } from '../../io/db';
+import { addImage, deleteTiles, readMeta, writeMeta } from '../../io/db';
+import { isTiled } from '../../core/tiledIntake';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../core/project';
 import { nextOrder, toRecord } from './newImages';
@@ -20,14 +22,14 @@ const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
 const CONCURRENCY = 2;
 
-/** Stores a decoded image and shows it in the list. */
-async function store(image: HashedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
-  const record = toRecord(image, order, demo, split);
-  await addImage(
-    record,
-    { id: record.id, display: image.display, original: image.original },
-    source ? { id: record.id, name: source.name, blob: source } : null,
-  );
+/** Stores a decoded image (a tiled one's tiles are stored already, under `id`) and shows it in the list. */
+async function store(image: HashedImage, id: string, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
+  const record = { ...toRecord(image, order, demo, split), id };
+  const pixels = isTiled(image) ? { id, tiled: image.pyramid, histogram: image.histogram } : { id, display: image.display, original: image.original };
+  await addImage(record, pixels, source ? { id, name: source.name, blob: source } : null).catch(async (error) => {
+    if (isTiled(image)) await deleteTiles(id).catch(() => {});
+    throw error;
+  });
   announceImagesChanged();
   // Files decode in parallel and finish in any order; the list keeps the order they were given in.
   setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
@@ -104,7 +106,8 @@ async function importImages(files: IntakeFile[], task: TaskControl): Promise<voi
     }
     known.add(file.name);
     try {
-      await store(await intakeWorkers.call('file', file, { signal: task.signal, priority: 'background' }), order, file, false, splitFromPath(path));
+      const id = newId();
+      await store(await intakeWorkers.call('file', { file, id }, { signal: task.signal, priority: 'background' }), id, order, file, false, splitFromPath(path));
     } catch (error) {
       if (isAbortError(error)) throw error;
       notify('error', describeFailure(file.name, error));
@@ -132,7 +135,7 @@ export async function loadDemoProject(): Promise<void> {
       'Adding the demo project',
       async () => {
         for (const { image, objects } of await intakeWorkers.call('demo', null)) {
-          const record = await store(image, nextOrder(), null, true);
+          const record = await store(image, newId(), nextOrder(), null, true);
           if (objects.length) await addImportedObjects(record, objects.map((rings, i) => ({ rings, z: i + 1 })), 'demo project');
         }
         await writeMeta(DEMO_SEEDED_KEY, true);

@@ -1,4 +1,4 @@
-import { autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../core/display';
+import { autoContrastOfHistogram, autoContrastWindow, defaultDisplay, type DisplaySettings } from '../../core/display';
 import { deleteImages, loadImageRecords, loadPixels, readMeta, updateImageRecord, writeMeta } from '../../io/db';
 import type { ImageRecord } from '../../core/project';
 import { currentImage, getState, imageById, patchImage, setState } from '../store';
@@ -142,5 +142,6 @@ export function resetDisplay(): void {
 export function autoContrast(): void {
   const { pixels } = getState();
   if (!pixels) return;
-  updateDisplay({ ...autoContrastWindow(pixels.original ?? pixels.display) });
+  if (pixels.tiled) updateDisplay(autoContrastOfHistogram(pixels.histogram, pixels.tiled.width * pixels.tiled.height * pixels.tiled.channels));
+  else updateDisplay({ ...autoContrastWindow(pixels.original ?? pixels.display) });
 }
