@@ -187,6 +187,11 @@ export async function saveStatus(image: ImageRecord, snapshot: SnapshotRecord | 
   await Promise.all([putKeepingCount(tx.objectStore('images'), image), snapshot ? tx.objectStore('snapshots').put(snapshot) : null, tx.done]);
 }
 
+/** Stores a submission made elsewhere (it came through sync). */
+export async function saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+  await (await database()).put('snapshots', snapshot);
+}
+
 /** Every submission of an image, oldest first. */
 export async function loadSnapshots(imageId: string): Promise<SnapshotRecord[]> {
   return (await database()).getAll('snapshots', keysOfImage(imageId));

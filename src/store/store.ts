@@ -109,14 +109,23 @@ export interface ComparisonView {
   errorIndex: number;
 }
 
-/** Both versions of an object changed in two places; neither is lost until the user chooses. */
+/**
+ * Both versions of an object changed in two places; neither is lost until the user chooses.
+ * The stored version is the one in storage and on screen; the set-aside one can be restored.
+ */
 export interface Conflict {
   imageId: string;
   id: string;
-  /** This tab's version (null: deleted here). */
-  mine: AnnotationObject | null;
-  /** The stored version the other tab wrote (null: deleted there). */
-  theirs: AnnotationObject | null;
+  /**
+   * 'tab': this tab's save was refused because another tab had changed the object (set aside:
+   * this tab's version). 'sync': two machines changed it while apart; the later change is
+   * stored, the other set aside, whichever machine made it.
+   */
+  origin: 'tab' | 'sync';
+  /** The version not in storage (null: a deletion). */
+  setAside: AnnotationObject | null;
+  /** The version in storage (null: deleted). */
+  stored: AnnotationObject | null;
 }
 
 export interface AnnotationSlice {
@@ -199,6 +208,27 @@ export interface ExportReport {
   warnings: string[];
 }
 
+/** The connection to a CouchDB server (store/actions/sync.ts), as the status bar shows it. */
+export interface SyncStatus {
+  /** off: not connected; syncing: documents on their way; offline: waiting to retry; error: see reason. */
+  state: 'off' | 'connecting' | 'connected' | 'syncing' | 'offline' | 'error';
+  /** The database URL, while connected. */
+  url: string | null;
+  /** Documents the last replication step said were still waiting (0 when unknown). */
+  pending: number;
+  /** Why, for offline and error (e.g. "wrong user name or password", "server unreachable"). */
+  reason: string | null;
+  /** The server's last refusal ("image.png: …"), until the next change goes through. */
+  refusal: string | null;
+}
+
+export interface SyncSlice {
+  sync: SyncStatus;
+  syncDialogOpen: boolean;
+  /** Names of images the server has that this project has not (their files are to be added). */
+  serverOnlyImages: string[];
+}
+
 export interface PanelSlice {
   shortcutsHelpOpen: boolean;
   exportOpen: boolean;
@@ -217,6 +247,7 @@ export type AppState = ProjectSlice &
   ReviewSlice &
   LayerSlice &
   ProposalSlice &
+  SyncSlice &
   PanelSlice;
 
 export const initialState: AppState = {
@@ -271,6 +302,9 @@ export const initialState: AppState = {
   exportOpen: false,
   lastExport: null,
   confirmRemoval: [],
+  sync: { state: 'off', url: null, pending: 0, reason: null, refusal: null },
+  syncDialogOpen: false,
+  serverOnlyImages: [],
 };
 
 /** The single app store. Change it only through the action functions in `store/actions`. */

@@ -4,6 +4,7 @@ import type { AppliedChanges } from './afterChange';
 import { reportConflicts } from './conflicts';
 import { trackSave } from './saving';
 import { announceSaved } from './tabSync';
+import { wroteLocally } from './localWrites';
 
 /** Changes made within this time (key repeat, quick edits) are written together. */
 const SAVE_DELAY_MS = 30;
@@ -71,6 +72,7 @@ async function writeQueued(): Promise<void> {
     const { written, conflicts, objectCount } = outcome as SaveOutcome;
     performance.mark('objects-saved');
     announceSaved(imageId, written, objectCount);
+    if (written.length) wroteLocally(imageId);
     if (conflicts.length) reportConflicts(imageId, conflicts);
     // The figure in the list is the stored one, unless newer changes are still on their way.
     if (!unsaved.has(imageId)) patchImage(imageId, { objectCount });

@@ -1,8 +1,9 @@
 /**
- * Objects changed in two tabs (or, later, machines) at once. A save that finds the stored
- * version moved on does not overwrite it (io/db.ts); the user is told and chooses per object:
- * keep mine (written on top of theirs) or take theirs. Until then both versions are kept, mine
- * also in storage (meta), so a reload or a crash loses neither.
+ * Objects changed in two places at once: two tabs (a save that finds the stored version moved
+ * on does not overwrite it, io/db.ts), or two machines while apart (sync stores the later
+ * change, store/actions/syncBridge.ts). The user is told and chooses per object: restore the
+ * set-aside version (written on top of the stored one) or keep the stored one. Until then both
+ * are kept, the set-aside one in storage too (meta), so a reload or a crash loses neither.
  */
 import type { AnnotationObject } from '../../core/objects';
 import { deleteMeta, loadObject, readMetaWithPrefix, writeMeta } from '../../io/db';
@@ -18,30 +19,38 @@ const same = (a: Conflict) => (b: Conflict) => a.imageId === b.imageId && a.id =
 
 /** Writes this tab made that were refused because the object had changed meanwhile. */
 export function reportConflicts(imageId: string, refused: Array<{ write: { id: string; after: AnnotationObject | null }; stored: AnnotationObject | null }>): void {
-  const found = refused.map(({ write, stored }): Conflict => ({ imageId, id: write.id, mine: write.after, theirs: stored }));
-  for (const conflict of found) void writeMeta(keyOf(conflict), conflict);
-  const kept = getState().conflicts.filter((conflict) => !found.some(same(conflict)));
-  setState({ conflicts: [...kept, ...found] });
+  keepConflicts(refused.map(({ write, stored }): Conflict => ({ imageId, id: write.id, origin: 'tab', setAside: write.after, stored })));
   const name = imageById(getState(), imageId)?.name ?? 'An image';
-  const count = found.length === 1 ? 'an object' : `${found.length} objects`;
+  const count = refused.length === 1 ? 'an object' : `${refused.length} objects`;
   notify('error', `${name}: ${count} you changed was also changed in another tab; choose which version to keep`, (state) =>
     state.conflicts.some((conflict) => conflict.imageId === imageId));
 }
 
+/** Adds conflicts (replacing older ones on the same objects), kept in storage until resolved. */
+export function keepConflicts(found: Conflict[]): void {
+  for (const conflict of found) void writeMeta(keyOf(conflict), conflict);
+  const kept = getState().conflicts.filter((conflict) => !found.some(same(conflict)));
+  setState({ conflicts: [...kept, ...found] });
+}
+
+/** A conflict as stored before sync existed: this tab's version ("mine") over the other tab's ("theirs"). */
+type StoredConflict = Conflict | { imageId: string; id: string; mine: AnnotationObject | null; theirs: AnnotationObject | null };
+const upgraded = (stored: StoredConflict): Conflict => ('origin' in stored ? stored : { imageId: stored.imageId, id: stored.id, origin: 'tab', setAside: stored.mine, stored: stored.theirs });
+
 /** Conflicts left unresolved by an earlier session. */
 export async function loadConflicts(): Promise<void> {
-  const stored = await readMetaWithPrefix<Conflict>(KEY_PREFIX);
-  if (stored.length) setState({ conflicts: stored });
+  const stored = await readMetaWithPrefix<StoredConflict>(KEY_PREFIX);
+  if (stored.length) setState({ conflicts: stored.map(upgraded) });
 }
 
-/** Keeps this tab's version: written over the stored one (a new version, saved as any change). */
-export async function keepMine(conflict: Conflict): Promise<void> {
+/** Restores the set-aside version: written over the stored one (a new version, saved and synced as any change). */
+export async function restoreSetAside(conflict: Conflict): Promise<void> {
   const stored = await loadObject(conflict.imageId, conflict.id);
-  resolve(conflict, () => applyObjectChanges([{ id: conflict.id, before: stored, after: conflict.mine }], { source: 'user', history: 'skip', imageId: conflict.imageId }));
+  resolve(conflict, () => applyObjectChanges([{ id: conflict.id, before: stored, after: conflict.setAside }], { source: 'user', history: 'skip', imageId: conflict.imageId }));
 }
 
-/** Takes the stored version: shown here as a remote change, this tab's version dropped. */
-export async function takeTheirs(conflict: Conflict): Promise<void> {
+/** Keeps the stored version: shown here as a remote change, the set-aside version dropped. */
+export async function keepStored(conflict: Conflict): Promise<void> {
   const stored = await loadObject(conflict.imageId, conflict.id);
   resolve(conflict, () => {
     if (getState().objectsImageId === conflict.imageId) {
