@@ -1,6 +1,7 @@
 /**
  * The layering rule of the design brief, enforced: dependencies point one way,
- * core <- io, workers <- store <- tools <- canvas / ui, with the CLI over core alone. Every
+ * core <- io, workers <- store <- tools <- canvas / ui, with the CLI and the dev sync server over
+ * core alone. Every
  * non-test file under src/ is read and each of its imports checked against its folder's rule;
  * core is also compiled without the DOM library.
  */
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = import.meta.dirname;
 
-type Layer = 'core' | 'io' | 'workers' | 'store' | 'tools' | 'canvas' | 'ui' | 'cli';
+type Layer = 'core' | 'io' | 'workers' | 'store' | 'tools' | 'canvas' | 'ui' | 'cli' | 'server';
 
 /** Which layers each layer may import from (its own included). */
 export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
@@ -23,6 +24,7 @@ export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   canvas: ['core', 'store', 'tools', 'canvas'],
   ui: ['core', 'store', 'tools', 'canvas', 'ui'],
   cli: ['core', 'cli'],
+  server: ['core', 'server'],
 };
 
 const UI_LIBRARIES = ['react', 'react-dom', 'react/jsx-runtime', 'konva', 'react-konva'];
@@ -38,6 +40,8 @@ export const FORBIDDEN_PACKAGES: Record<Layer, readonly string[]> = {
   canvas: [],
   ui: [],
   cli: [...UI_LIBRARIES, 'zustand', 'idb'],
+  // Node only (Apache CouchDB's stand-in for development and CI); the app never imports it.
+  server: [...UI_LIBRARIES, 'zustand', 'idb'],
 };
 
 /** The app's entry point composes everything; it is held to the ui rule. */
