@@ -1,11 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { APP_PORT as PORT, SYNC_PORT } from './e2e/ports';
+import { SYNC_ADMIN, SYNC_URL } from './e2e/syncServer';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
-/**
- * A port of the tests' own (not Vite's default), so they never test a server someone else started;
- * PW_PORT picks another when a second checkout runs its tests on the same machine.
- */
-const PORT = Number(process.env.PW_PORT ?? 4391);
+// Only when asked (PW_REUSE_SERVER=1, e.g. while writing a test against a running build).
+const reuseExistingServer = process.env.PW_REUSE_SERVER === '1';
 
 /** Browser tests run against the production build, served statically, as users get it. */
 export default defineConfig({
@@ -22,11 +21,21 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    // Only when asked (PW_REUSE_SERVER=1, e.g. while writing a test against a running build).
-    reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer,
+      timeout: 180_000,
+    },
+    {
+      // The dev sync server (e2e/syncServer.ts) on LevelDB in a fresh folder, removed when it stops.
+      command: `d=$(mktemp -d) && trap 'rm -rf "$d"' EXIT && trap 'exit 143' TERM INT && npx tsx src/server/main.ts --data "$d" --port ${SYNC_PORT} --admin ${SYNC_ADMIN.name}:${SYNC_ADMIN.password}`,
+      url: `${SYNC_URL}/`,
+      reuseExistingServer,
+      timeout: 60_000,
+      // Playwright signals its process group (by the pid it started); the server closes on SIGTERM.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
 });

@@ -26,6 +26,7 @@ describe('sync command arguments', () => {
     expect(() => parseSetupArgs(['--admin', 'a:b'])).toThrow(/give the CouchDB server's URL/);
     expect(() => parseSetupArgs(['couch.example.org', '--admin', 'a:b'])).toThrow('"couch.example.org" is not a URL');
     expect(() => parseSetupArgs(['https://couch.example.org'])).toThrow(/--admin name:password is required/);
+    expect(() => parseSetupArgs(['https://root:pw@couch.example.org', '--admin', 'root:pw'])).toThrow('give the admin with --admin name:password, not in the URL');
   });
 
   it('reads a setup command line', () => {

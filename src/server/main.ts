@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCredentials, parsePort, parseUser, UsageError } from './args';
-import { DEFAULT_DB, DEFAULT_PORT, DEV_ADMIN, startSyncServer, type SyncServerOptions } from './syncServer';
+import { DEFAULT_DB } from './setup';
+import { DEFAULT_PORT, DEV_ADMIN, startSyncServer, type SyncServerOptions } from './syncServer';
 
 const USAGE = `usage: npm run sync-server -- (--data <dir> | --in-memory) [--port ${DEFAULT_PORT}] [--host 127.0.0.1]
   [--admin name:password (default ${DEV_ADMIN.name}:${DEV_ADMIN.password})] [--db ${DEFAULT_DB}]

@@ -55,7 +55,7 @@ declare module 'express-pouchdb' {
     (request: IncomingMessage, response: ServerResponse): void;
     couchConfig: { set(section: string, key: string, value: string, done: (error: Error | null) => void): void };
   }
-  export default function expressPouchDB(PouchDB: PouchDBStatic, options: { mode: 'fullCouchDB'; configPath?: string; inMemoryConfig?: boolean; logPath: string }): ExpressPouchApp;
+  export default function expressPouchDB(PouchDB: PouchDBStatic, options: { mode: 'fullCouchDB'; inMemoryConfig: true; logPath: string }): ExpressPouchApp;
 }
 
 declare module 'cors' {

@@ -24,6 +24,9 @@ export interface SetupOptions {
   users: readonly SyncUser[];
 }
 
+/** The database `sync-server` creates and `sync-setup` prepares unless told another. */
+export const DEFAULT_DB = 'nuclei';
+
 /** Who may read and write the database: members by role (CouchDB 3 makes new databases admin-only). */
 export const SECURITY = { admins: { names: [], roles: [] }, members: { names: [], roles: [...ROLES] } };
 

@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCredentials, parseUser, UsageError } from './args';
-import { setUpProject, SetupError, type SetupOptions } from './setup';
-import { DEFAULT_DB } from './syncServer';
+import { DEFAULT_DB, setUpProject, SetupError, type SetupOptions } from './setup';
 
 const USAGE = `usage: npm run sync-setup -- <couchdb url> --admin name:password [--db ${DEFAULT_DB}] [--user name:password:annotator|reviewer]...`;
 
@@ -28,6 +27,7 @@ export function parseSetupArgs(args: string[]): { url: string; options: SetupOpt
     throw new UsageError(`"${positionals[0]}" is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`"${positionals[0]}" is not an http(s) URL`);
+  if (url.username || url.password) throw new UsageError('give the admin with --admin name:password, not in the URL');
   if (!values.admin) throw new UsageError('--admin name:password is required (a server admin of the CouchDB)');
   return { url: url.href, options: { admin: parseCredentials(values.admin), db: values.db ?? DEFAULT_DB, users: (values.user ?? []).map(parseUser) } };
 }

@@ -4,6 +4,7 @@
  * document are stored (pouchdb-validation's bug, patched in patches/, dropped them silently)
  * and forbidden ones are refused with the design document's message.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,5 +120,24 @@ describe('the dev sync server', () => {
     const report = await setUpProject(server.url, { admin: ADMIN, db: 'nuclei', users: [USERS[0]] });
     expect(report).toEqual(['database _users exists', 'database nuclei exists', `design document ${DESIGN_DOC_ID} is current`, 'security: members are the roles annotator, reviewer', 'user ann (annotator) updated']);
     await expect(setUpProject(server.url, { admin: { name: 'admin', password: 'wrong' }, db: 'nuclei', users: [] })).rejects.toThrow(/refused \(401 .*\) \(are the admin name and password right\?\)/);
+  });
+
+  it('is prepared for another project by `npm run sync-setup`, which says what it did or why not', async () => {
+    // Asynchronously: the server answers from this very process.
+    const run = (...args: string[]) =>
+      new Promise<{ status: number; stdout: string; stderr: string }>((done) =>
+        execFile('npx', ['tsx', join(import.meta.dirname, 'setupMain.ts'), ...args], (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr })),
+      );
+    const done = await run(server.url, '--admin', `${ADMIN.name}:${ADMIN.password}`, '--db', 'plate2', '--user', 'carl:carl-pw:reviewer');
+    expect(done.stderr).toBe('');
+    expect(done.stdout.trim().split('\n')).toEqual(['database _users exists', 'database plate2 created', `design document ${DESIGN_DOC_ID} created`, 'security: members are the roles annotator, reviewer', 'user carl (reviewer) created']);
+    expect(done.status).toBe(0);
+    const session = await (await fetch(`${server.url}/plate2`, { headers: { authorization: basic({ name: 'carl', password: 'carl-pw' }) } })).json();
+    expect(session.db_name).toBe('plate2');
+
+    const refused = await run(server.url, '--admin', 'admin:wrong');
+    expect(refused.stderr).toMatch(/^sync-setup: PUT http:\/\/127\.0\.0\.1:\d+\/_users was refused \(401 unauthorized: .*\) \(are the admin name and password right\?\)\n$/);
+    expect(refused.status).toBe(1);
+    await expect(setUpProject('http://127.0.0.1:1', { admin: ADMIN, db: 'nuclei', users: [] })).rejects.toThrow(/^cannot reach http:\/\/127\.0\.0\.1:1 \(PUT \/_users\)/);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { devNull } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,7 @@ import { Pouch } from './pouch';
 import { setUpProject, type Credentials, type SyncUser } from './setup';
 
 export interface SyncServerOptions {
-  /** Folder for the databases, the server's config (hashed admin password) and its log; null: all in memory, gone at exit. */
+  /** Folder for the databases (LevelDB) and the log; null: all in memory, gone at exit. */
   dataDir: string | null;
   host: string;
   /** 0 lets the system pick one (tests). */
@@ -34,7 +34,6 @@ export interface SyncServerOptions {
 }
 
 export const DEFAULT_PORT = 5984;
-export const DEFAULT_DB = 'nuclei';
 /** For development only; README says so and shows how to pass another. */
 export const DEV_ADMIN: Credentials = { name: 'admin', password: 'admin' };
 
@@ -52,7 +51,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Memory databases are global to the process by name: a prefix of its own keeps two servers apart.
   const ServerPouch = dataDir ? Pouch.defaults({ adapter: 'leveldb', prefix: `${dataDir}/` }) : Pouch.defaults({ adapter: 'memory', prefix: `memory-${randomUUID()}/` });
-  const couch = expressPouchDB(ServerPouch, dataDir ? { mode: 'fullCouchDB', configPath: join(dataDir, 'config.json'), logPath: join(dataDir, 'log.txt') } : { mode: 'fullCouchDB', inMemoryConfig: true, logPath: devNull });
+  // The config is never written: the admin comes from the command line at every start (a stored
+  // config.json would also be rewritten by express-pouchdb while we set the admin, racing it).
+  const couch = expressPouchDB(ServerPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: dataDir ? join(dataDir, 'log.txt') : devNull });
   // Without an admin the server is an "admin party" where anyone may do anything.
   await new Promise<void>((done, fail) => couch.couchConfig.set('admins', options.admin.name, options.admin.password, (error) => (error ? fail(error) : done())));
 
@@ -62,23 +63,33 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     credentials: true,
     methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'],
   });
-  const server = createServer((request, response) => corsHandler(request, response, () => couch(request, response)));
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => done());
-  });
+  const handle = (request: IncomingMessage, response: ServerResponse) => corsHandler(request, response, () => couch(request, response));
+
+  // Set up through a private port first, so the public one answers only when everything is in
+  // place (Playwright and scripts take the first answer as ready).
+  const setupServer = await listen(handle, '127.0.0.1', 0);
+  try {
+    await setUpProject(`http://127.0.0.1:${(setupServer.address() as AddressInfo).port}`, { admin: options.admin, db: options.db, users: options.users });
+  } finally {
+    await close(setupServer);
+  }
+  const server = await listen(handle, options.host, options.port);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  const close = () =>
-    new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    });
-  try {
-    await setUpProject(url, { admin: options.admin, db: options.db, users: options.users });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { url, port, close };
+  return { url, port, close: () => close(server) };
+}
+
+function listen(handle: (request: IncomingMessage, response: ServerResponse) => void, host: string, port: number): Promise<Server> {
+  const server = createServer(handle);
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done(server));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
 }

@@ -113,9 +113,9 @@ export function validationTables(): ValidationTables {
 }
 
 /**
- * The function CouchDB runs on every write (replicated ones included) by a non-admin.
- * `__TABLES__` is replaced by the tables' JSON (`T`). Object changes are compared canonically (keys sorted), so
- * the same objects written with keys in another order are no change.
+ * The function CouchDB runs on every write, replicated ones included (admins pass at once).
+ * `__TABLES__` is replaced by the tables' JSON (`T`). Object changes are compared canonically
+ * (keys sorted), so the same objects written with keys in another order are no change.
  */
 const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
   var T = __TABLES__;
@@ -123,7 +123,7 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
   function has(list, item) { for (var i = 0; i < list.length; i++) if (list[i] === item) return true; return false; }
   function canon(value) {
     if (value === null || typeof value !== 'object') return JSON.stringify(value);
-    if (Object.prototype.toString.call(value) === '[object Array]') {
+    if (isArray(value)) {
       var items = [];
       for (var i = 0; i < value.length; i++) items.push(canon(value[i]));
       return '[' + items.join(',') + ']';
@@ -133,7 +133,7 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
     return '{' + parts.join(',') + '}';
   }
   function isHash(value) { return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value); }
-  function isObject(value) { return value !== null && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Array]'; }
+  function isObject(value) { return value !== null && typeof value === 'object' && !isArray(value); }
   function isArray(value) { return Object.prototype.toString.call(value) === '[object Array]'; }
   function isNumber(value) { return typeof value === 'number' && isFinite(value); }
   function isString(value) { return typeof value === 'string'; }
@@ -153,16 +153,18 @@ const VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx) {
 
   if (kind === 'image') {
     if (!isHash(key)) deny('bad document id ' + id + ': an image id is "image:" and the SHA-256 of its file (64 hex digits)');
+    var from = old ? old.status : 'new';
+    if (!has(T.statuses, from)) deny('the stored image ' + id + ' has an unknown status "' + from + '"');
+    // Deleting a revision takes its objects away: allowed where the role may edit. Clients
+    // delete the losing revisions when they merge a conflict, so this must not need a reviewer.
     if (newDoc._deleted) {
-      if (role !== 'reviewer') deny('only a reviewer can delete images');
+      if (old && T.edit[role][from] !== null) deny(T.edit[role][from]);
       return;
     }
     if (newDoc.type !== 'image' || newDoc.hash !== key) deny('bad image document ' + id + ': type must be "image" and hash the id\\'s hash');
     if (!isString(newDoc.name) || !isNumber(newDoc.width) || !isNumber(newDoc.height)) deny('bad image document ' + id + ': name, width and height are required');
     if (!has(T.statuses, newDoc.status)) deny('bad image document ' + id + ': unknown status "' + newDoc.status + '"');
     if (!isArray(newDoc.statusHistory) || !isArray(newDoc.objects) || !isObject(newDoc.removed)) deny('bad image document ' + id + ': statusHistory and objects must be lists, removed a map');
-    var from = old ? old.status : 'new';
-    if (!has(T.statuses, from)) deny('the stored image ' + id + ' has an unknown status "' + from + '"');
     var statusRefusal = T.status[role][from][newDoc.status];
     if (statusRefusal !== null) deny(statusRefusal);
     var objectsChanged = old ? canon(old.objects) !== canon(newDoc.objects) || canon(old.removed) !== canon(newDoc.removed) : newDoc.objects.length > 0;
