@@ -41,6 +41,11 @@ export interface IssueDoc {
   type: 'issue';
   image: string;
   issue: Omit<ReviewIssue, 'imageId'>;
+  /**
+   * On the issue a sync conflict raises: the version kept and the one set aside, so that every
+   * machine (not only the one that merged) can show the conflict and restore either.
+   */
+  conflict?: { kept: AnnotationObject | null; setAside: AnnotationObject | null };
 }
 
 export interface SubmissionDoc {

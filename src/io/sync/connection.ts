@@ -88,9 +88,11 @@ export function replicate(local: Replica, remote: Replica, events: ReplicationEv
     })
     .on('paused', (error) => events.paused(error))
     .on('active', () => events.active())
-    .on('denied', (error) => {
-      const refusal = error as { id?: string; message?: string; reason?: string; doc?: { id?: string } };
-      events.denied(refusal.id ?? refusal.doc?.id ?? '', refusal.message ?? refusal.reason ?? 'refused by the server');
+    .on('denied', (event) => {
+      // Two-way sync wraps the refused document's error: { direction, doc: { id, name, message } }.
+      type Refusal = { id?: string; message?: string; reason?: string };
+      const refusal = ((event as { doc?: Refusal }).doc ?? event) as Refusal;
+      events.denied(refusal.id ?? '', refusal.message ?? refusal.reason ?? 'refused by the server');
     })
     .on('error', (error) => events.failed(error));
   return { stop: () => sync.cancel() };

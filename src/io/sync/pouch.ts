@@ -4,16 +4,16 @@
  * compile functions at run time, which the Content-Security-Policy forbids. Node (tests,
  * benchmarks) adds the memory adapter through `usePouchPlugin`.
  */
-import PouchDB, { type PouchDB as Types } from 'pouchdb-core';
+import './nodeGlobal';
+import PouchCore from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
+import type { Database, PouchDBStatic } from './pouchTypes';
 
-PouchDB.plugin(idb).plugin(http).plugin(replication);
+export const PouchDB = (PouchCore as unknown as PouchDBStatic).plugin(idb).plugin(http).plugin(replication);
 
-export { PouchDB };
-export type Database<T extends object = object> = Types.Database<T>;
-export type PouchOptions = Types.Options;
+export type { Database };
 
 /** Adds an adapter (the memory adapter in Node tests). */
 export function usePouchPlugin(plugin: unknown): void {

@@ -11,9 +11,12 @@ import { PouchDB, type Database } from './pouch';
 export type Replica = Database<SyncDoc>;
 export type Stored<T> = T & { _id: string; _rev: string };
 
-/** The local replica of the database at `url` (one per server database; memory in Node tests). */
+/**
+ * The local replica of the database at `url` (one per server database; memory in Node tests).
+ * The URL goes into the name encoded: PouchDB takes a name containing "scheme://" for a remote database.
+ */
 export function openReplica(url: string, adapter?: 'memory'): Replica {
-  return new PouchDB<SyncDoc>(`nuclei-annotator-sync:${url}`, adapter ? { adapter } : {});
+  return new PouchDB<SyncDoc>(`nuclei-annotator-sync-${encodeURIComponent(url)}`, adapter ? { adapter } : {});
 }
 
 /** The server's database; requests carry the user's credentials (HTTP basic authentication). */
@@ -65,12 +68,15 @@ export async function commonAncestor<T extends SyncDoc>(db: Replica, id: string,
 }
 
 /**
- * Makes `content` the document's one revision: written on the winner (unless it says that
- * already) and every other leaf deleted, in one request. Returns the winning revision after.
+ * Writes the merged `content` on the winner (unless it says that already) and, with
+ * `deleteLosers`, deletes every other leaf, in one request. Returns the winning revision after.
+ * Only a reviewer may delete (the server's rule), so an annotator's app leaves the losing leaves
+ * for a reviewer's app to delete, having merged them.
  */
-export async function replaceLeaves<T extends SyncDoc>(db: Replica, leaves: ReadonlyArray<Stored<T>>, content: T | null): Promise<string> {
+export async function replaceLeaves<T extends SyncDoc>(db: Replica, leaves: ReadonlyArray<Stored<T>>, content: T | null, deleteLosers: boolean): Promise<string> {
   const [winner, ...losers] = leaves;
-  const docs: object[] = losers.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true }));
+  const docs: object[] = deleteLosers ? losers.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true })) : [];
+  if (docs.length === 0 && !content) return winner._rev;
   if (content) docs.unshift({ ...content, _id: winner._id, _rev: winner._rev });
   const results = await db.bulkDocs(docs as never);
   const failed = results.find((result) => 'error' in result && result.error);
@@ -107,6 +113,18 @@ export async function readBase(db: Replica, docId: string): Promise<ObjectSet | 
 
 export function writeBase(db: Replica, docId: string, base: ObjectSet): Promise<void> {
   return writeLocal(db, `base:${docId}`, base);
+}
+
+/**
+ * Lists this browser keeps per document: `merged` (losing revisions already merged here and
+ * left for a reviewer to delete: merged once, not again), `reported` (conflicts already shown).
+ */
+export async function readList(db: Replica, list: 'merged' | 'reported', docId: string): Promise<string[]> {
+  return (await readLocal<string[]>(db, `${list}:${docId}`))?.value ?? [];
+}
+
+export function writeList(db: Replica, list: 'merged' | 'reported', docId: string, items: string[]): Promise<void> {
+  return writeLocal(db, `${list}:${docId}`, items);
 }
 
 /** The replica's sequence up to which the bridge has taken in changes. */

@@ -35,8 +35,10 @@ let connection: Connection | null = null;
 
 const setSync = (change: Partial<SyncStatus>) => setState({ sync: { ...getState().sync, ...change } });
 
+/** Opens (or closes) the sync dialog; the last refusal, read, leaves the status bar. */
 export function openSyncDialog(open = true): void {
   setState({ syncDialogOpen: open });
+  if (open) setSync({ refusal: null });
 }
 
 /** The settings kept from last time (the dialog shows them; the password too, as stored). */
@@ -77,15 +79,31 @@ export async function connect(settings: SyncSettings): Promise<string | null> {
   const local = openReplica(url);
   const remote = openRemote(url, kept.user, kept.password);
   await startBridge(local);
-  const { stop } = replicate(local, remote, {
-    change: (_direction, _docs, pending) => setSync({ state: 'syncing', pending: pending ?? 0 }),
-    active: () => setSync({ state: 'syncing', reason: null }),
-    paused: (error) => setSync(error ? { state: 'offline', reason: describe(error) } : { state: 'connected', pending: 0, reason: null }),
+  connection = { settings: kept, local, remote, stop: startReplication(local, remote) };
+  return null;
+}
+
+function startReplication(local: Replica, remote: Replica): () => void {
+  if (!navigator.onLine) setSync({ state: 'offline', reason: 'no network' });
+  return replicate(local, remote, {
+    // Retries while the browser is offline say "active" too: the browser's word wins.
+    change: (_direction, _docs, pending) => navigator.onLine && setSync({ state: 'syncing', pending: pending ?? 0 }),
+    active: () => navigator.onLine && setSync({ state: 'syncing', reason: null }),
+    paused: (error) => setSync(error || !navigator.onLine ? { state: 'offline', reason: error ? describe(error) : 'no network' } : { state: 'connected', pending: 0, reason: null }),
     denied: (id, message) => void refused(id, message),
     failed: (error) => setSync({ state: 'error', reason: describe(error) }),
+  }).stop;
+}
+
+// The browser knows first when the network goes or comes back: say so at once, and replicate
+// again right away instead of waiting for the next retry.
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', () => connection && setSync({ state: 'offline', reason: 'no network' }));
+  window.addEventListener('online', () => {
+    if (!connection) return;
+    connection.stop();
+    connection.stop = startReplication(connection.local, connection.remote);
   });
-  connection = { settings: kept, local, remote, stop };
-  return null;
 }
 
 /** The server's name and role for these credentials become the app's user. */

@@ -20,7 +20,7 @@ import { canonicalJson, type ObjectConflict, type ObjectSet } from '../../core/s
 import { mergeRevisions } from '../../core/sync/revisions';
 import { contentHashOf } from '../../io/contentHash';
 import { loadIssues, loadObjects, loadSnapshots, saveIssues, saveObjectChanges, saveSnapshot, saveStatus } from '../../io/db';
-import { commonAncestor, docIds, readBase, readLeaves, readSeenSeq, replaceLeaves, writeBase, writeDoc, writeSeenSeq, type Replica, type Stored } from '../../io/sync/replica';
+import { commonAncestor, docIds, readBase, readLeaves, readList, readSeenSeq, replaceLeaves, writeBase, writeDoc, writeList, writeSeenSeq, type Replica, type Stored } from '../../io/sync/replica';
 import type { ImageRecord } from '../../core/project';
 import { getState, imageById, patchImage, setState, type Conflict } from '../store';
 import { flushSaves, isUnsaved } from './autosave';
@@ -170,8 +170,8 @@ async function mergeImageOf(hash: string, extra: { issues: Set<string>; submissi
   const skipped = await storeObjects(image, merged.changes, remote?.updatedBy);
   await storeStatus(image, merged.status);
   const allConflicts = [...conflicts, ...merged.conflicts];
-  if (allConflicts.length) await reportConflicts(image, allConflicts);
-  await mergeIssues(replica, hash, image.id, extra.issues);
+  if (allConflicts.length) await reportConflicts(replica, docId, image, allConflicts);
+  await mergeIssues(replica, hash, image, extra.issues);
   await mergeSubmissions(replica, hash, image.id, extra.submissions);
 
   const doc = imageDocOf({ ...image, ...merged.status }, hash, merged.set, getState().user.name, Date.now());
@@ -181,13 +181,17 @@ async function mergeImageOf(hash: string, extra: { issues: Set<string>; submissi
 
 /** The document's winning content, its conflicting revisions (if any) merged into one first. */
 async function resolvedDoc(replica: Replica, docId: string): Promise<{ remote: Stored<ImageDoc> | null; conflicts: ObjectConflict[] }> {
-  const leaves = await readLeaves<ImageDoc>(replica, docId);
-  if (!leaves) return { remote: null, conflicts: [] };
+  const all = await readLeaves<ImageDoc>(replica, docId);
+  if (!all) return { remote: null, conflicts: [] };
+  const done = await readList(replica, 'merged', docId);
+  const leaves = all.filter((leaf, i) => i === 0 || !done.includes(leaf._rev));
   if (leaves.length === 1) return { remote: leaves[0], conflicts: [] };
   const ancestor = await commonAncestor(replica, docId, leaves);
   const merged = mergeRevisions(leaves, ancestor ? objectSetOf(ancestor) : null);
   const content = sameImageContent(merged.doc as ImageDoc, leaves[0]) ? null : (merged.doc as ImageDoc);
-  const rev = await replaceLeaves(replica, leaves, content);
+  const mayDelete = getState().user.role === 'reviewer';
+  const rev = await replaceLeaves(replica, leaves, content, mayDelete);
+  if (!mayDelete) await writeList(replica, 'merged', docId, [...done, ...leaves.slice(1).map((leaf) => leaf._rev)]);
   own(docId, rev);
   return { remote: { ...(content ?? leaves[0]), _rev: rev } as Stored<ImageDoc>, conflicts: merged.conflicts };
 }
@@ -243,15 +247,21 @@ function baseAfter(set: ObjectSet, old: ObjectSet | null, skipped: Set<string>):
  * a review issue on the object. The issue's id and text depend only on the two versions, so
  * the machines that both merge create one issue, not two.
  */
-async function reportConflicts(image: ImageRecord, conflicts: ObjectConflict[]): Promise<void> {
-  keepConflicts(conflicts.map((conflict): Conflict => ({ imageId: image.id, id: conflict.id, origin: 'sync', setAside: conflict.setAside, stored: conflict.kept })));
-  const existing = new Set((await loadIssues(image.id)).map((issue) => issue.id));
-  const issues = conflicts.map((conflict) => conflictIssue(image.id, conflict)).filter((issue) => !existing.has(issue.id));
-  if (issues.length) {
-    await saveIssues(issues);
-    if (getState().currentId === image.id) setState({ issues: [...getState().issues, ...issues] });
+async function reportConflicts(replica: Replica, docId: string, image: ImageRecord, conflicts: ObjectConflict[]): Promise<void> {
+  const reported = await readList(replica, 'reported', docId);
+  const fresh = conflicts.filter((conflict) => !reported.includes(conflictIssue(image.id, conflict).id));
+  if (fresh.length === 0) return;
+  await writeList(replica, 'reported', docId, [...reported, ...fresh.map((conflict) => conflictIssue(image.id, conflict).id)]);
+  for (const conflict of fresh) {
+    const issueId = issueDocId(conflictIssue(image.id, conflict).id);
+    if (!(await readLeaves(replica, issueId))) own(issueId, await writeDoc(replica, { ...issueDocOf(conflictIssue(image.id, conflict), hashOf(docId)), conflict: { kept: conflict.kept, setAside: conflict.setAside } }, undefined));
   }
-  notify('error', `${image.name}: ${conflicts.length === 1 ? 'an object was' : `${conflicts.length} objects were`} changed on two machines while apart; the later change is shown, the other is kept in the conflict bar`);
+  keepConflicts(fresh.map((conflict): Conflict => ({ imageId: image.id, id: conflict.id, origin: 'sync', setAside: conflict.setAside, stored: conflict.kept })));
+  const existing = new Set((await loadIssues(image.id)).map((issue) => issue.id));
+  const issues = fresh.map((conflict) => conflictIssue(image.id, conflict)).filter((issue) => !existing.has(issue.id));
+  await saveIssues(issues);
+  if (getState().currentId === image.id) setState({ issues: [...getState().issues, ...issues] });
+  notify('error', `${image.name}: ${fresh.length === 1 ? 'an object was' : `${fresh.length} objects were`} changed on two machines while apart; the later change is shown, the other is kept in the conflict bar`);
 }
 
 function conflictIssue(imageId: string, { id, kept, setAside }: ObjectConflict): ReviewIssue {
@@ -272,8 +282,22 @@ function conflictIssue(imageId: string, { id, kept, setAside }: ObjectConflict):
   };
 }
 
+const hashOf = (imageDocId: string) => imageDocId.slice('image:'.length);
+
+/** A conflict issue from another machine: its conflict joins the bar here too (once). */
+async function takeInConflict(replica: Replica, image: ImageRecord, doc: IssueDoc): Promise<void> {
+  if (!doc.conflict || !doc.issue.objectId) return;
+  const docId = imageDocId(doc.image);
+  const reported = await readList(replica, 'reported', docId);
+  if (reported.includes(doc.issue.id)) return;
+  await writeList(replica, 'reported', docId, [...reported, doc.issue.id]);
+  keepConflicts([{ imageId: image.id, id: doc.issue.objectId, origin: 'sync', stored: doc.conflict.kept, setAside: doc.conflict.setAside }]);
+  notify('error', `${image.name}: an object was changed on two machines while apart; the later change is shown, the other is kept in the conflict bar`);
+}
+
 /** The image's issues here and in the replica, merged (comments of both kept) and written where they differ. */
-async function mergeIssues(replica: Replica, hash: string, imageId: string, incoming: Set<string>): Promise<void> {
+async function mergeIssues(replica: Replica, hash: string, image: ImageRecord, incoming: Set<string>): Promise<void> {
+  const imageId = image.id;
   const local = new Map((await loadIssues(imageId)).map((issue) => [issue.id, issue]));
   const changedHere: ReviewIssue[] = [];
   for (const issueId of new Set([...local.keys(), ...incoming])) {
@@ -283,15 +307,17 @@ async function mergeIssues(replica: Replica, hash: string, imageId: string, inco
     if (leaves && leaves.length > 1) {
       const issue = leaves.map((leaf) => leaf.issue).reduce((a, b) => mergeIssue(a, b));
       const content = canonicalJson(issue) === canonicalJson(leaves[0].issue) ? null : { ...leaves[0], issue };
-      const rev = await replaceLeaves(replica, leaves, content);
+      const rev = await replaceLeaves(replica, leaves, content, getState().user.role === 'reviewer');
       own(docId, rev);
       remote = { ...(content ?? leaves[0]), _rev: rev };
     }
+    if (remote) await takeInConflict(replica, image, remote);
     const mine = local.get(issueId);
     const merged = mine && remote ? mergeIssue(mine, issueOf(remote, imageId)) : (mine ?? (remote && issueOf(remote, imageId)));
     if (!merged) continue;
     if (!mine || canonicalJson(mine) !== canonicalJson(merged)) changedHere.push(merged);
-    const doc = issueDocOf(merged, hash);
+    // Written over what the document has, so a conflict's two versions stay with it.
+    const doc = { ...remote, ...issueDocOf(merged, hash) };
     if (!remote || canonicalJson(remote.issue) !== canonicalJson(doc.issue)) own(docId, await writeDoc(replica, doc, remote?._rev));
   }
   if (changedHere.length === 0) return;
