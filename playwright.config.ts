@@ -3,6 +3,10 @@ import { APP_PORT as PORT, SYNC_PORT } from './e2e/ports';
 import { SYNC_ADMIN, SYNC_URL } from './e2e/syncServer';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
+// The build admits the test sync server (connect-src and the app's own check); set here so the
+// build, the preview's headers and the tests' expected policy (e2e/security.spec.ts) all agree.
+process.env.SYNC_ORIGINS = SYNC_URL;
+
 // Only when asked (PW_REUSE_SERVER=1, e.g. while writing a test against a running build).
 const reuseExistingServer = process.env.PW_REUSE_SERVER === '1';
 
@@ -23,7 +27,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `export SYNC_ORIGINS=${SYNC_URL} && npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer,
       timeout: 180_000,
