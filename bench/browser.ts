@@ -4,8 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 
 const PORT = 4174;
 
-/** Serves the built app (`dist/`) on loopback while `work` runs in a fresh headless Chromium page. */
-export async function withApp<T>(work: (page: Page) => Promise<T>): Promise<T> {
+/** Serves the built app (`dist/`) on loopback while `work` runs in a fresh headless Chromium page (started with `args` added). */
+export async function withApp<T>(work: (page: Page) => Promise<T>, { args = [] as string[] } = {}): Promise<T> {
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
@@ -14,7 +14,7 @@ export async function withApp<T>(work: (page: Page) => Promise<T>): Promise<T> {
     server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(String(PORT)) && ready());
     server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}`)));
   });
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...args] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // tsx compiles the functions passed to page.evaluate with esbuild's name-keeping helper.

@@ -1,14 +1,14 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type { Box } from '../core/geometry';
 import { objectStats } from '../core/objectStats';
 import type { AnnotationObject } from '../core/objects';
-import { getState, useAppStore } from '../store/store';
-import { ObjectsRaster, type RasterScene } from './ObjectsRaster';
+import { objectIdsIn } from '../store/actions/hitTest';
+import { currentImage, getState, useAppStore } from '../store/store';
+import { ObjectsRenderer } from './objectsRenderer';
+import type { TileScene } from './objectTiles';
 
-/** After the view stops changing for this long, the cache is redrawn sharp at the new zoom. */
-const SETTLE_MS = 120;
 /** Past this many changed objects, one full redraw is cheaper than many region redraws. */
 const MAX_REGION_REDRAWS = 200;
 
@@ -34,45 +34,43 @@ function boxesOf(objects: ReadonlyMap<string, AnnotationObject>, ids: Iterable<s
 }
 
 /**
- * Every object except the selected one, as one non-listening shape that blits a cached raster
- * (see ObjectsRaster). Hit-testing happens in the model (store/actions/hitTest.ts), not here.
+ * Every object except the selected ones, as one non-listening shape drawn from tiles (see
+ * ObjectsRenderer). Hit-testing happens in the model (store/actions/hitTest.ts), not here.
+ * The layer's canvas carries `data-objects`: how the last frame showed them (sharp, coarse
+ * or missing), for the benchmarks.
  */
 export function ObjectsShape() {
-  const raster = useMemo(() => new ObjectsRaster(), []);
   const shape = useRef<Konva.Shape>(null);
+  const redraw = useCallback(() => shape.current?.getLayer()?.batchDraw(), []);
+  const renderer = useMemo(() => new ObjectsRenderer(redraw), [redraw]);
   const objects = useAppStore((state) => state.objects);
   const selectedIds = useAppStore((state) => state.selectedIds);
   const excluded = useMemo(() => new Set(selectedIds), [selectedIds]);
   const overlay = useAppStore((state) => state.overlay);
-  const view = useAppStore((state) => state.view);
-  const viewport = useAppStore((state) => state.viewport);
-  const shown = useRef<RasterScene | null>(null);
-
-  const redraw = useCallback(() => shape.current?.getLayer()?.batchDraw(), []);
+  const shown = useRef<TileScene | null>(null);
 
   // Model changes: redraw only the regions they touched; a new image or overlay redraws all.
   useLayoutEffect(() => {
-    const scene: RasterScene = { objects, excluded, overlay };
+    const scene: TileScene = { objects, excluded, overlay, candidatesIn: objectIdsIn };
     const before = shown.current;
     shown.current = scene;
-    const { view: current, viewport: size } = getState();
     const boxes = before && before.overlay === overlay ? changedBoxes(before.objects, objects) : null;
     const regions = boxes && before ? [...boxes, ...boxesOf(before.objects, before.excluded), ...boxesOf(objects, excluded)] : null;
-    if (!regions || regions.length > MAX_REGION_REDRAWS || !raster.covers(current, size)) raster.redrawAll(scene, current, size);
-    else raster.redrawRegions(scene, regions);
+    renderer.setScene(scene, regions && regions.length <= MAX_REGION_REDRAWS ? regions : null, currentImage(getState()) ?? { width: 1, height: 1 });
     redraw();
-  }, [objects, excluded, overlay, raster, redraw]);
+  }, [objects, excluded, overlay, renderer, redraw]);
 
-  // View changes: reuse (scale) the cache at once, redraw it sharp when the view settles.
-  useEffect(() => {
-    if (raster.covers(view, viewport) || !shown.current) return;
-    const timer = setTimeout(() => {
-      raster.redrawAll(shown.current!, getState().view, getState().viewport);
-      redraw();
-    }, SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [view, viewport, raster, redraw]);
-
-  const sceneFunc = useCallback((context: Konva.Context) => raster.blit(context._context), [raster]);
+  // The stage redraws on every view change (its transform is a prop); the renderer follows it.
+  const sceneFunc = useCallback(
+    (context: Konva.Context) => {
+      // The stage's transform, not the store's: the image layer is drawn with it in this frame.
+      const stage = shape.current?.getStage();
+      if (!stage) return;
+      renderer.compose(context._context, { zoom: stage.scaleX(), x: stage.x(), y: stage.y() }, getState().viewport);
+      const canvas = shape.current?.getLayer()?.getNativeCanvasElement();
+      if (canvas && canvas.dataset.objects !== renderer.quality) canvas.dataset.objects = renderer.quality;
+    },
+    [renderer],
+  );
   return <Shape ref={shape} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

@@ -6,8 +6,13 @@ import { trackSave } from './saving';
 import { announceSaved } from './tabSync';
 import { wroteLocally } from './localWrites';
 
-/** Changes made within this time (key repeat, quick edits) are written together. */
-const SAVE_DELAY_MS = 30;
+/**
+ * No fixed delay: a write starts in the task after a change, so a lone edit is durable one
+ * IndexedDB commit after it. The batching adapts to the write time instead: changes made in one
+ * task are queued together, and changes made while a write is in flight (key repeat, a burst of
+ * edits) wait for it and are all written together in the next transaction.
+ */
+const SAVE_DELAY_MS = 0;
 /** After a failed write, try again this much later (and at the next change). */
 const RETRY_DELAY_MS = 3000;
 

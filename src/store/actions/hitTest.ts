@@ -1,4 +1,4 @@
-import { objectBox, pointInRings } from '../../core/geometry';
+import { objectBox, pointInRings, type Box } from '../../core/geometry';
 import type { AnnotationObject } from '../../core/objects';
 import { SpatialIndex } from '../../core/spatialIndex';
 import { getState } from '../store';
@@ -22,6 +22,11 @@ export function keepHitIndex({ changes, open }: AppliedChanges): void {
     if (after) index.set(id, objectBox(after.rings));
     else index.delete(id);
   }
+}
+
+/** Ids of the objects whose bounding boxes meet an image-space box (what a tile of the canvas must draw). */
+export function objectIdsIn(box: Box): string[] {
+  return index.candidatesIn(box);
 }
 
 /** The topmost visible object containing the image point, or null. */
