@@ -2,7 +2,8 @@ import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 
-const PORT = 4174;
+/** BENCH_PORT picks another when a second checkout benchmarks on the same machine. */
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
 
 /** Serves the built app (`dist/`) on loopback while `work` runs in a fresh headless Chromium page (started with `args` added). */
 export async function withApp<T>(work: (page: Page) => Promise<T>, { args = [] as string[] } = {}): Promise<T> {

@@ -1,5 +1,5 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, objects100k).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, objects100k, sync).
 // Every row states its target and whether it is met; the run exits with 1 when any target is missed.
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
@@ -10,6 +10,7 @@ import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchObjects100k } from './objects100k.bench';
 import { benchOpen } from './open.bench';
+import { benchSync } from './sync.bench';
 import { benchZip } from './zip.bench';
 import { machine, toRow, writeResults, type Measurement, type Row } from './stats';
 
@@ -24,6 +25,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'assist', file: 'assist', browser: true, run: benchAssist },
   { name: 'brush', file: 'brush', browser: true, run: benchBrush },
   { name: 'objects100k', file: 'objects100k', browser: true, run: benchObjects100k },
+  { name: 'sync', file: 'sync', browser: true, run: benchSync },
 ];
 
 const only = process.argv.slice(2);

@@ -58,7 +58,7 @@ describe('the local replica', () => {
     expect(mergedA.conflicts).toEqual([{ id: 'a', kept: object('a', 2, 20, 7, 'rex'), setAside: object('a', 2, 10, 3, 'anna') }]);
   });
 
-  it('a reviewer’s replica replaces the leaves by the merged revision; both machines end with one leaf and the same content', async () => {
+  it('a replica that may delete replaces the leaves by the merged revision; both machines end with one leaf and the same content', async () => {
     const { anna, rex } = await conflicted();
     const leaves = (await readLeaves<ImageDoc>(rex, ID))!;
     const merged = mergeRevisions(leaves, objectSetOf((await commonAncestor(rex, ID, leaves))!));
@@ -71,7 +71,7 @@ describe('the local replica', () => {
     }
   });
 
-  it('an annotator’s replica writes the merge on the winner and leaves the other leaf (only reviewers may delete), remembering it was merged', async () => {
+  it('a replica that may not delete writes the merge on the winner and leaves the other leaf, remembering it was merged', async () => {
     const { anna } = await conflicted();
     const leaves = (await readLeaves<ImageDoc>(anna, ID))!;
     const merged = mergeRevisions(leaves, objectSetOf((await commonAncestor(anna, ID, leaves))!));

@@ -70,8 +70,8 @@ export async function commonAncestor<T extends SyncDoc>(db: Replica, id: string,
 /**
  * Writes the merged `content` on the winner (unless it says that already) and, with
  * `deleteLosers`, deletes every other leaf, in one request. Returns the winning revision after.
- * Only a reviewer may delete (the server's rule), so an annotator's app leaves the losing leaves
- * for a reviewer's app to delete, having merged them.
+ * The server lets only some users delete (e.g. an annotator cannot on an approved image), so
+ * the others' apps leave the losing leaves, merged, for an app that may delete them.
  */
 export async function replaceLeaves<T extends SyncDoc>(db: Replica, leaves: ReadonlyArray<Stored<T>>, content: T | null, deleteLosers: boolean): Promise<string> {
   const [winner, ...losers] = leaves;

@@ -13,6 +13,7 @@
  * issue on the object, identically on every machine.
  */
 import { labelPoint, type ReviewIssue } from '../../core/review/issues';
+import { canTransition } from '../../core/review/status';
 import type { AnnotationObject } from '../../core/objects';
 import { docKind, imageDocId, imageDocOf, issueDocId, issueDocOf, issueOf, mergeIssue, objectSetOf, sameImageContent, snapshotOf, submissionDocOf, type ImageDoc, type IssueDoc, type SubmissionDoc } from '../../core/sync/docs';
 import { mergeImage } from '../../core/sync/imageMerge';
@@ -189,7 +190,8 @@ async function resolvedDoc(replica: Replica, docId: string): Promise<{ remote: S
   const ancestor = await commonAncestor(replica, docId, leaves);
   const merged = mergeRevisions(leaves, ancestor ? objectSetOf(ancestor) : null);
   const content = sameImageContent(merged.doc as ImageDoc, leaves[0]) ? null : (merged.doc as ImageDoc);
-  const mayDelete = getState().user.role === 'reviewer';
+  // The server lets a user delete an image revision only where that user may edit (design document).
+  const mayDelete = leaves.slice(1).every((leaf) => canTransition(leaf.status, 'edit', getState().user.role));
   const rev = await replaceLeaves(replica, leaves, content, mayDelete);
   if (!mayDelete) await writeList(replica, 'merged', docId, [...done, ...leaves.slice(1).map((leaf) => leaf._rev)]);
   own(docId, rev);
@@ -307,6 +309,7 @@ async function mergeIssues(replica: Replica, hash: string, image: ImageRecord, i
     if (leaves && leaves.length > 1) {
       const issue = leaves.map((leaf) => leaf.issue).reduce((a, b) => mergeIssue(a, b));
       const content = canonicalJson(issue) === canonicalJson(leaves[0].issue) ? null : { ...leaves[0], issue };
+      // Only a reviewer may delete an issue revision (the server's rule); an annotator's app leaves the losers to one.
       const rev = await replaceLeaves(replica, leaves, content, getState().user.role === 'reviewer');
       own(docId, rev);
       remote = { ...(content ?? leaves[0]), _rev: rev };
