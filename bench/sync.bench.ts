@@ -19,7 +19,8 @@ const SERVER = `http://127.0.0.1:${PORT}`;
 // The build the runner makes (and the preview's policy) must admit the bench's server.
 process.env.SYNC_ORIGINS = [process.env.SYNC_ORIGINS, SERVER].filter(Boolean).join(' ');
 
-const IMAGES = 1000;
+/** SYNC_BENCH_IMAGES: a smaller project for a quick look (the figures judged are the 1,000 images'). */
+const IMAGES = Number(process.env.SYNC_BENCH_IMAGES ?? 1000);
 const OBJECTS = 100;
 const EDITS = 5;
 const ADMIN = { name: 'admin', password: 'bench-admin' };
@@ -57,13 +58,15 @@ function record(i: number): ImageRecord {
     demo: false,
     display: defaultDisplay({ low: 0, high: 255 }),
     objectCount: 0,
-    status: 'in progress',
+    status: 'new',
     statusHistory: [],
   } as ImageRecord;
 }
 
+/** The server's documents: every image annotated by someone else (in progress). */
 function seedDocs(): ImageDoc[] {
-  return Array.from({ length: IMAGES }, (_, i) => imageDocOf(record(i), hashOf(i), { objects: Array.from({ length: OBJECTS }, (_, n) => nucleus(i, n, 1000 + i)), removed: {} }, 'seed', 1000));
+  const annotated = (i: number) => ({ ...record(i), status: 'in progress' as const, statusHistory: [{ status: 'in progress' as const, by: 'seed', role: 'annotator' as const, at: 1000 }] });
+  return Array.from({ length: IMAGES }, (_, i) => imageDocOf(annotated(i), hashOf(i), { objects: Array.from({ length: OBJECTS }, (_, n) => nucleus(i, n, 1000 + i)), removed: {} }, 'seed', 1000));
 }
 
 async function request(method: string, path: string, body?: unknown, who = ADMIN): Promise<{ rev?: string; [key: string]: unknown }> {
@@ -120,8 +123,13 @@ async function timeFullSync(page: Page, url: string): Promise<number> {
   const start = Date.now();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   const deadline = start + 20 * 60_000;
-  while ((await storedObjectCount(page)) < IMAGES * OBJECTS || (await page.getByTestId('sync-state').textContent()) !== 'Synced') {
-    if (Date.now() > deadline) throw new Error('the app did not finish syncing in 20 minutes');
+  let reported = start;
+  for (let stored = 0; stored < IMAGES * OBJECTS || (await page.getByTestId('sync-state').textContent()) !== 'Synced'; stored = await storedObjectCount(page)) {
+    if (Date.now() > deadline) throw new Error(`the app did not finish syncing in 20 minutes (${stored} of ${IMAGES * OBJECTS} objects stored)`);
+    if (Date.now() - reported > 10_000) {
+      reported = Date.now();
+      console.log(`  sync: ${stored} of ${IMAGES * OBJECTS} objects stored after ${Math.round((reported - start) / 1000)} s`);
+    }
     await page.waitForTimeout(200);
   }
   return Date.now() - start;
@@ -187,6 +195,7 @@ export async function benchSync(): Promise<Row[]> {
     const docs = seedDocs();
     for (let i = 0; i < docs.length; i += 100) await request('POST', `${db}/_bulk_docs`, { docs: docs.slice(i, i + 100) });
     const bare = await reference(db);
+    console.log(`  bare replication: ${bare.full} ms; edits ${bare.edits.join(', ')} ms`);
     const app = await withApp(async (page) => {
       await seedProject(page);
       const full = await timeFullSync(page, `${SERVER}/${db}`);

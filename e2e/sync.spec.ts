@@ -23,18 +23,19 @@ async function startUser(context: BrowserContext, project: SyncProject, who: { n
   await dropFiles(page, FILES);
   await expect(page.getByTestId('image-row')).toHaveCount(2);
   await openImageNamed(page, FIRST);
-  await connect(page, project.url, who.name, who.password);
+  await connect(page, project.url, who.name, who.password, `sync-connect-dialog-${who.name}`);
   await expect(page.getByTestId('session-user')).toHaveText(`${who.name} · ${who === ANNOTATOR ? 'annotator' : 'reviewer'}`);
   await expect(syncState(page)).toHaveText('Synced');
   return { context, page, p: await placement(page) };
 }
 
-async function connect(page: Page, url: string, user: string, password: string): Promise<void> {
+async function connect(page: Page, url: string, user: string, password: string, shot?: string): Promise<void> {
   await page.getByRole('button', { name: 'Sync…' }).click();
   const dialog = page.getByTestId('sync-dialog');
   await dialog.getByLabel('Database URL').fill(url);
   await dialog.getByLabel('User').fill(user);
   await dialog.getByLabel('Password').fill(password);
+  if (shot) await screenshot(page, shot);
   await dialog.getByRole('button', { name: /^(Connect|Reconnect)$/ }).click();
 }
 

@@ -114,8 +114,28 @@ function takeIn(id: string, revs: string[], doc: ImageDoc | IssueDoc | Submissio
     else if (doc.type === 'issue') queueImage(doc.image, { issue: doc.issue.id });
     else queueImage(doc.image, { submission: id });
   }
+  seenSeq = seq;
+}
+
+/** The latest sequence taken in; written once per batch (a crash merely takes the batch in again: merges are idempotent). */
+let seenSeq: number | string | null = null;
+/** Changes to image records (counts, statuses), shown together once per batch: one re-render of the image list, not one per image. */
+const patches = new Map<string, Partial<ImageRecord>>();
+let imagesChanged = false;
+
+function patchLater(imageId: string, change: Partial<ImageRecord>): void {
+  patches.set(imageId, { ...patches.get(imageId), ...change });
+}
+
+function afterBatch(): void {
   const replica = bridge?.replica;
-  if (replica) chain = chain.then(() => writeSeenSeq(replica, seq)).catch(() => {});
+  if (replica && seenSeq !== null) void writeSeenSeq(replica, seenSeq).catch(() => {});
+  seenSeq = null;
+  if (imagesChanged) announceImagesChanged();
+  imagesChanged = false;
+  if (patches.size === 0) return;
+  setState({ images: getState().images.map((image) => (patches.has(image.id) ? { ...image, ...patches.get(image.id) } : image)) });
+  patches.clear();
 }
 
 /** Queues an image for merging (coalesced: an image waits once, whatever came in for it). */
@@ -144,6 +164,7 @@ function drain(): void {
         busy -= 1;
       });
   }
+  chain = chain.then(afterBatch);
 }
 
 const describeImage = (hash: string) => getState().images.find((image) => image.contentHash === hash)?.name ?? serverOnly.get(hash) ?? `image ${hash.slice(0, 12)}`;
@@ -175,6 +196,9 @@ async function mergeImageOf(hash: string, extra: { issues: Set<string>; submissi
   await mergeIssues(replica, hash, image, extra.issues);
   await mergeSubmissions(replica, hash, image.id, extra.submissions);
 
+  // An image nobody has annotated or reviewed yet gets no document: connecting a project with
+  // fresh images must not write an empty one for each, every one a conflict with the server's.
+  if (!remote && merged.set.objects.length === 0 && Object.keys(merged.set.removed).length === 0 && merged.status.statusHistory.length === 0) return;
   const doc = imageDocOf({ ...image, ...merged.status }, hash, merged.set, getState().user.name, Date.now());
   if (!remote || !sameImageContent(doc, remote)) own(docId, await writeDoc(replica, doc, remote?._rev));
   await writeBase(replica, docId, baseAfter(merged.set, base, skipped));
@@ -217,7 +241,7 @@ async function storeObjects(image: ImageRecord, changes: ReturnType<typeof merge
     applyObjectChanges(outcome.written.map(({ id, after }) => ({ id, before: shown.get(id) ?? null, after })), { source: 'remote', history: 'skip', imageId: image.id });
   }
   // The open image's count follows its objects on screen (objectCount.ts); the others take the stored one.
-  if (getState().objectsImageId !== image.id) patchImage(image.id, { objectCount: outcome.objectCount });
+  if (getState().objectsImageId !== image.id) patchLater(image.id, { objectCount: outcome.objectCount });
   if (ids.length && getState().currentId === image.id) {
     notify('info', `${image.name}: ${ids.length === 1 ? 'an object was' : `${ids.length} objects were`} changed${by ? ` by ${by}` : ''} (sync)`);
   }
@@ -227,9 +251,11 @@ async function storeObjects(image: ImageRecord, changes: ReturnType<typeof merge
 async function storeStatus(image: ImageRecord, status: Pick<ImageRecord, 'status' | 'statusHistory'>): Promise<void> {
   if (canonicalJson({ status: image.status, statusHistory: image.statusHistory }) === canonicalJson(status)) return;
   const updated = { ...image, ...status };
-  patchImage(image.id, status);
+  // The open image's status is shown at once (it decides what may be edited); the list's in the batch.
+  if (getState().currentId === image.id) patchImage(image.id, status);
+  else patchLater(image.id, status);
   await saveStatus(updated, null);
-  announceImagesChanged();
+  imagesChanged = true;
 }
 
 /** The base after a merge: what was merged, except objects skipped for the user's unsaved change, which keep their old base. */
@@ -301,6 +327,7 @@ async function takeInConflict(replica: Replica, image: ImageRecord, doc: IssueDo
 async function mergeIssues(replica: Replica, hash: string, image: ImageRecord, incoming: Set<string>): Promise<void> {
   const imageId = image.id;
   const local = new Map((await loadIssues(imageId)).map((issue) => [issue.id, issue]));
+  if (local.size === 0 && incoming.size === 0) return;
   const changedHere: ReviewIssue[] = [];
   for (const issueId of new Set([...local.keys(), ...incoming])) {
     const docId = issueDocId(issueId);
@@ -334,6 +361,7 @@ async function mergeIssues(replica: Replica, hash: string, image: ImageRecord, i
 /** Submissions are written once: each side gets the ones it lacks. */
 async function mergeSubmissions(replica: Replica, hash: string, imageId: string, incoming: Set<string>): Promise<void> {
   const local = await loadSnapshots(imageId);
+  if (local.length === 0 && incoming.size === 0) return;
   const localIds = new Set(local.map((snapshot) => submissionDocOf(snapshot, hash)._id));
   const result = await replica.allDocs({ keys: [...localIds], include_docs: false });
   const missing = result.rows.filter((row) => 'error' in row || (row as { value?: { deleted?: boolean } }).value?.deleted).map((row) => row.key);
