@@ -115,7 +115,7 @@ const storedObjectCount = (page: Page) =>
 
 /** Connects through the dialog; resolves with the milliseconds until every object is in the app's storage and the status bar says synced. */
 async function timeFullSync(page: Page, url: string): Promise<number> {
-  await page.getByRole('button', { name: 'Sync…' }).click();
+  await page.getByTestId('sync-state').click();
   const dialog = page.getByTestId('sync-dialog');
   await dialog.getByLabel('Database URL').fill(url);
   await dialog.getByLabel('User').fill(USER.name);

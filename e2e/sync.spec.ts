@@ -30,7 +30,7 @@ async function startUser(context: BrowserContext, project: SyncProject, who: { n
 }
 
 async function connect(page: Page, url: string, user: string, password: string, shot?: string): Promise<void> {
-  await page.getByRole('button', { name: 'Sync…' }).click();
+  await syncState(page).click();
   const dialog = page.getByTestId('sync-dialog');
   await dialog.getByLabel('Database URL').fill(url);
   await dialog.getByLabel('User').fill(user);
@@ -131,7 +131,7 @@ test('two users on one CouchDB project: live objects, review across machines, of
 
   // The annotator disconnects, claims the reviewer's role locally and deletes an object; on
   // reconnecting, the server (not the app) refuses the change, and its version comes back.
-  await ann.page.getByRole('button', { name: 'Sync…' }).click();
+  await syncState(ann.page).click();
   await ann.page.getByTestId('sync-dialog').getByRole('button', { name: 'Disconnect' }).click();
   await expect(syncState(ann.page)).toHaveText('Not synced');
   await ann.page.getByLabel('Role').selectOption('reviewer');

@@ -24,7 +24,6 @@ export function Toolbar() {
         <ActionButton id="fit" />
         <ActionButton id="actual-size" />
       </div>
-      <ActionButton id="sync" />
       <UserBox />
       <ActionButton id="help" />
     </header>

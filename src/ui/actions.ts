@@ -36,7 +36,6 @@ import type { AppState } from '../store/store';
 import { cancelInteraction, startBrush, startCut, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
 import { stepComparisonError } from '../store/actions/comparison';
 import { openComparisonPage } from '../store/actions/comparisonPage';
-import { openSyncDialog } from '../store/actions/sync';
 
 export interface Action {
   id: string;
@@ -105,7 +104,6 @@ export const ACTIONS: Action[] = [
   { id: 'redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], button: { text: 'Redo' }, enabled: (s) => s.canRedo, run: redo },
   { id: 'export', label: 'Export masks or annotations', keys: ['Ctrl+E'], button: { text: 'Export…' }, run: openExport },
   { id: 'comparison-page', label: 'Compare the project’s objects with another annotation: metrics per image, plots, CSV', keys: [], button: { text: 'Compare…' }, enabled: (s) => s.images.length > 0, run: openComparisonPage },
-  { id: 'sync', label: 'Sync this project with a CouchDB server: connect, disconnect', keys: [], button: { text: 'Sync…' }, run: () => openSyncDialog() },
   { id: 'dashboard', label: 'Review dashboard: images per status, issues, corrections', keys: [], button: { text: 'Dashboard' }, run: openDashboard },
   { id: 'numbers', label: 'Review: object numbers on or off', keys: ['O'], run: toggleNumbers },
   { id: 'changes', label: 'Review: changes since submission on or off', keys: ['C'], run: toggleChanges },
