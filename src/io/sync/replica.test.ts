@@ -92,4 +92,14 @@ describe('the local replica', () => {
     await twoWay(a, b);
     expect(await readBase(b, ID)).toBeNull();
   });
+
+  it('a base that a revision holds is kept as the revision’s id, read back from its body after newer revisions', async () => {
+    const db = replica();
+    const rev = await writeDoc(db, docOf([object('a', 1, 1, 0, 'anna')], 'anna', 1), undefined);
+    await writeBase(db, ID, { rev });
+    await writeDoc(db, docOf([object('a', 2, 5, 3, 'rex')], 'rex', 5), rev);
+    expect(await readBase(db, ID)).toEqual({ objects: [object('a', 1, 1, 0, 'anna')], removed: {} });
+    await writeBase(db, ID, { rev: '1-missing' });
+    expect(await readBase(db, ID)).toBeNull();
+  });
 });

@@ -106,12 +106,25 @@ async function writeLocal<T>(db: Replica, key: string, value: T): Promise<void> 
   await db.put({ _id: `_local/${key}`, _rev: stored?._rev, value } as never);
 }
 
-/** The objects of an image document as this browser last merged or wrote them (the base of the next merge). */
+/**
+ * The base of an image document's next merge: the objects as this browser last merged or wrote
+ * them. Usually that is a revision of the document, kept as its id (its body stays in the
+ * replica, which is never compacted); a base that no revision holds is kept whole.
+ */
+type StoredBase = ObjectSet | { rev: string };
+
 export async function readBase(db: Replica, docId: string): Promise<ObjectSet | null> {
-  return (await readLocal<ObjectSet>(db, `base:${docId}`))?.value ?? null;
+  const base = (await readLocal<StoredBase>(db, `base:${docId}`))?.value;
+  if (!base || !('rev' in base)) return base ?? null;
+  try {
+    const doc = (await db.get(docId, { rev: base.rev })) as unknown as ObjectSet;
+    return { objects: doc.objects, removed: doc.removed ?? {} };
+  } catch {
+    return null; // compacted away: the next merge goes without a base (every difference a conflict, nothing lost)
+  }
 }
 
-export function writeBase(db: Replica, docId: string, base: ObjectSet): Promise<void> {
+export function writeBase(db: Replica, docId: string, base: StoredBase): Promise<void> {
   return writeLocal(db, `base:${docId}`, base);
 }
 

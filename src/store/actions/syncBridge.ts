@@ -200,8 +200,10 @@ async function mergeImageOf(hash: string, extra: { issues: Set<string>; submissi
   // fresh images must not write an empty one for each, every one a conflict with the server's.
   if (!remote && merged.set.objects.length === 0 && Object.keys(merged.set.removed).length === 0 && merged.status.statusHistory.length === 0) return;
   const doc = imageDocOf({ ...image, ...merged.status }, hash, merged.set, getState().user.name, Date.now());
-  if (!remote || !sameImageContent(doc, remote)) own(docId, await writeDoc(replica, doc, remote?._rev));
-  await writeBase(replica, docId, baseAfter(merged.set, base, skipped));
+  let rev = remote?._rev;
+  if (!remote || !sameImageContent(doc, remote)) own(docId, (rev = await writeDoc(replica, doc, remote?._rev)));
+  // The revision now holds the merged objects: it is the base, unless objects were skipped.
+  await writeBase(replica, docId, skipped.size === 0 && rev ? { rev } : baseAfter(merged.set, base, skipped));
 }
 
 /** The document's winning content, its conflicting revisions (if any) merged into one first. */
