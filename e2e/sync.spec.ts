@@ -190,6 +190,23 @@ test('two users on one CouchDB project: live objects, review across machines, of
   await rev.page.getByTestId('conflict').getByRole('button', { name: 'Keep this version' }).click();
   await expect(rev.page.getByTestId('conflict')).toHaveCount(0);
   await expect.poll(async () => restored(await storedShapes(rev.page))).toEqual(restored(moved.ann));
+
+  // A third browser with an empty project is told which server images it lacks; adding one's
+  // file (matched by content: under another name) brings its objects, status and issues.
+  const late = await (await browser.newContext()).newPage();
+  await openEmptyProject(late);
+  await connect(late, project.url, REVIEWER.name, REVIEWER.password);
+  await expect(syncState(late)).toHaveText('Synced · 2 server images not here');
+  await syncState(late).click();
+  await expect(late.getByTestId('server-only-images')).toHaveText(`2 images on the server are not in this project — add their files: ${FIRST}, ${SECOND}`);
+  await screenshot(late, 'sync-server-images-missing');
+  await late.getByTestId('sync-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await dropFiles(late, [{ name: 'renamed.png', bytes: FILES[0].bytes }]);
+  await waitForShownImage(late, 'renamed.png');
+  await expect(count(late)).toHaveText('2');
+  await expect(status(late)).toHaveText('approved');
+  await expect(late.getByTestId('open-issue-count')).toHaveText('1');
+  await expect(syncState(late)).toHaveText('Synced · 1 server image not here');
 });
 
 /** The open image's content hash, as the app stored it. */

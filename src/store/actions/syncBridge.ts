@@ -193,6 +193,7 @@ async function mergeImageOf(hash: string, extra: { issues: Set<string>; submissi
   await storeStatus(image, merged.status);
   const allConflicts = [...conflicts, ...merged.conflicts];
   if (allConflicts.length) await reportConflicts(replica, docId, image, allConflicts);
+  if (!base && remote) await findReviewDocs(replica, hash, extra); // first merge here: what came before the image did
   await mergeIssues(replica, hash, image, extra.issues);
   await mergeSubmissions(replica, hash, image.id, extra.submissions);
 
@@ -313,6 +314,17 @@ function conflictIssue(imageId: string, { id, kept, setAside }: ObjectConflict):
 }
 
 const hashOf = (imageDocId: string) => imageDocId.slice('image:'.length);
+
+/**
+ * The replica's issues and submissions of an image this project has just got (its file added
+ * after they came in, when there was no image to give them to). Submissions are named by the
+ * hash; issues are looked through, once per image.
+ */
+async function findReviewDocs(replica: Replica, hash: string, extra: { issues: Set<string>; submissions: Set<string> }): Promise<void> {
+  for (const id of await docIds(replica, `submission:${hash}:`)) extra.submissions.add(id);
+  const issues = await replica.allDocs({ startkey: 'issue:', endkey: 'issue:\uffff', include_docs: true });
+  for (const row of issues.rows) if ((row.doc as IssueDoc | undefined)?.image === hash) extra.issues.add(row.id.slice('issue:'.length));
+}
 
 /** A conflict issue from another machine: its conflict joins the bar here too (once). */
 async function takeInConflict(replica: Replica, image: ImageRecord, doc: IssueDoc): Promise<void> {
