@@ -1,11 +1,12 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, objects100k, sync).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle, objects100k, sync).
 // Every row states its target and whether it is met; the run exits with 1 when any target is missed.
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
 import { benchAnnotate } from './annotate.bench';
 import { benchAssist } from './assist.bench';
 import { benchBrush } from './brush.bench';
+import { benchBundle } from './bundle.bench';
 import { benchMasks } from './masks.bench';
 import { benchModel } from './model.bench';
 import { benchObjects100k } from './objects100k.bench';
@@ -24,6 +25,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'zip', file: 'zip', browser: true, run: benchZip },
   { name: 'assist', file: 'assist', browser: true, run: benchAssist },
   { name: 'brush', file: 'brush', browser: true, run: benchBrush },
+  { name: 'bundle', file: 'bundle', browser: false, run: benchBundle },
   { name: 'objects100k', file: 'objects100k', browser: true, run: benchObjects100k },
   { name: 'sync', file: 'sync', browser: true, run: benchSync },
 ];

@@ -22,8 +22,8 @@ export async function timeRuns(fn: () => unknown, runs: number, warmup = 2): Pro
 
 export interface Measurement {
   name: string;
-  /** 'score': an accuracy figure in [0, 1] (one value, median = runs[0]). */
-  unit: 'ms' | 'score';
+  /** 'score': an accuracy figure in [0, 1] (one value, median = runs[0]); 'MB': memory, 2^20 bytes. */
+  unit: 'ms' | 'score' | 'MB';
   median: number;
   runs: number[];
   /** What the figure is compared with, measured in the same run on the same machine. */

@@ -55,7 +55,7 @@ export async function loadPixels(id: string): Promise<PixelsRecord | undefined> 
  */
 const INLINE_PIXEL_BYTES = 64 * 2 ** 20;
 
-function storedRaster<R extends Raster8 | Raster16>(raster: R): StoredRaster<R> {
+export function storedRaster<R extends Raster8 | Raster16>(raster: R): StoredRaster<R> {
   return raster.data.byteLength > INLINE_PIXEL_BYTES ? { ...raster, data: new Blob([raster.data as Uint8Array<ArrayBuffer>]) } : raster;
 }
 
@@ -78,7 +78,7 @@ async function putKeepingCount(images: IDBPObjectStore<AnnotatorDB, ArrayLike<St
 }
 
 /** All [imageId, …] keys of one image (objects, snapshots): arrays sort after strings and numbers, so [id, []] is an upper bound. */
-const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
+export const keysOfImage = (imageId: string) => IDBKeyRange.bound([imageId], [imageId, []]);
 
 /** Removes images and everything stored for them (with their `metaKeys`), in one transaction. */
 export async function deleteImages(ids: string[], metaKeys: string[] = []): Promise<void> {

@@ -118,14 +118,17 @@ export interface Conflict {
   id: string;
   /**
    * 'tab': this tab's save was refused because another tab had changed the object (set aside:
-   * this tab's version). 'sync': two machines changed it while apart; the later change is
-   * stored, the other set aside, whichever machine made it.
+   * this tab's version). 'sync': two machines changed it while apart; 'bundle': here and in an
+   * imported bundle; for both, the later change is stored and the other set aside, whichever
+   * side made it.
    */
-  origin: 'tab' | 'sync';
+  origin: 'tab' | 'sync' | 'bundle';
   /** The version not in storage (null: a deletion). */
   setAside: AnnotationObject | null;
   /** The version in storage (null: deleted). */
   stored: AnnotationObject | null;
+  /** From a project bundle: its file name, and whose version the merge kept (stored): this project's ("mine") or the bundle's. */
+  bundle?: { fileName: string; kept: 'mine' | 'theirs' };
 }
 
 export interface AnnotationSlice {

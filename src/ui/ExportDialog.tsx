@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DATASET_LAYOUTS, type DatasetLayoutId } from '../core/interchange/datasetLayouts';
 import { ANNOTATION_FORMATS, optionsWithDefaults } from '../core/interchange/registry';
+import { exportBundle } from '../store/actions/bundles';
 import { exportImage, exportProject } from '../store/actions/exports';
 import { closeExport } from '../store/actions/panels';
 import { currentImage, useAppStore } from '../store/store';
@@ -14,6 +15,8 @@ export function ExportDialog() {
   const image = useAppStore(currentImage);
   const busy = useAppStore((state) => state.tasks.some((task) => task.kind === 'export'));
   const report = useAppStore((state) => state.lastExport);
+  const selected = useAppStore((state) => state.imageSelection.length);
+  const hasImages = useAppStore((state) => state.images.length > 0);
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0].id);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [layoutId, setLayoutId] = useState<DatasetLayoutId>('annotator');
@@ -81,6 +84,21 @@ export function ExportDialog() {
           Close
         </button>
       </div>
+      <fieldset className="choices bundle-export" data-testid="bundle-export">
+        <legend>Project bundle (backup)</legend>
+        <p className="hint">
+          Everything in one ZIP: original files, objects with ids and versions, statuses and history, submissions, issues, display settings, splits. Drop it on the app in another
+          browser (or this one, to restore); images already there are merged, not duplicated.
+        </p>
+        <div className="modal-buttons">
+          <button type="button" disabled={busy || !hasImages} onClick={() => void exportBundle('project')}>
+            Export bundle: whole project
+          </button>
+          <button type="button" disabled={busy || !image} onClick={() => void exportBundle('selected')}>
+            {selected > 1 ? `Export bundle: ${selected} selected images` : 'Export bundle: this image'}
+          </button>
+        </div>
+      </fieldset>
       {report && (
         <div className="export-report" role="status" data-testid="export-report">
           <strong>{report.fileName}</strong>: {report.objects} objects · {report.overlapPixels} overlapping pixels · {report.emptyObjects} objects without pixels

@@ -2,11 +2,12 @@ import { useRef, type ChangeEvent } from 'react';
 import { SUPPORTED_EXTENSIONS } from '../core/formats/extensions';
 import { importPicked } from '../store/actions/intake';
 
-/** "Add images" and "Add folder" buttons backed by hidden file inputs. */
+/** "Add images", "Add folder", "Import annotations…" and "Import bundle…" buttons backed by hidden file inputs. */
 export function FilePickers() {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const annotationsInput = useRef<HTMLInputElement>(null);
+  const bundleInput = useRef<HTMLInputElement>(null);
 
   function onChange(event: ChangeEvent<HTMLInputElement>, inFolder: boolean) {
     const files = [...(event.target.files ?? [])];
@@ -25,6 +26,10 @@ export function FilePickers() {
       <button type="button" onClick={() => annotationsInput.current?.click()} title="Import masks (_objects.png, label images) or CVAT XML onto the project's images, paired by name">
         Import annotations…
       </button>
+      <button type="button" onClick={() => bundleInput.current?.click()} title="Import a project bundle (.zip, as Export bundle writes it, or a project ZIP): images, objects and review, merged with what is here">
+        Import bundle…
+      </button>
+      <input ref={bundleInput} data-testid="bundle-input" type="file" multiple accept=".zip" hidden onChange={(event) => onChange(event, false)} />
       <input
         ref={annotationsInput}
         data-testid="annotations-input"

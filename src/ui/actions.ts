@@ -36,6 +36,7 @@ import type { AppState } from '../store/store';
 import { cancelInteraction, startBrush, startCut, startDrawing, startOneClick, stopDrawing, togglePlacingIssue, toolKey } from '../tools';
 import { stepComparisonError } from '../store/actions/comparison';
 import { openComparisonPage } from '../store/actions/comparisonPage';
+import { exportBundle } from '../store/actions/bundles';
 
 export interface Action {
   id: string;
@@ -103,6 +104,7 @@ export const ACTIONS: Action[] = [
   { id: 'undo', label: 'Undo', keys: ['Ctrl+Z'], button: { text: 'Undo' }, enabled: (s) => s.canUndo, run: undo },
   { id: 'redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], button: { text: 'Redo' }, enabled: (s) => s.canRedo, run: redo },
   { id: 'export', label: 'Export masks or annotations', keys: ['Ctrl+E'], button: { text: 'Export…' }, run: openExport },
+  { id: 'export-bundle', label: 'Export the project bundle (backup: images, objects, review)', keys: ['Ctrl+Shift+E'], enabled: (s) => s.images.length > 0, run: () => void exportBundle('project') },
   { id: 'comparison-page', label: 'Compare the project’s objects with another annotation: metrics per image, plots, CSV', keys: [], button: { text: 'Compare…' }, enabled: (s) => s.images.length > 0, run: openComparisonPage },
   { id: 'dashboard', label: 'Review dashboard: images per status, issues, corrections', keys: [], button: { text: 'Dashboard' }, run: openDashboard },
   { id: 'numbers', label: 'Review: object numbers on or off', keys: ['O'], run: toggleNumbers },

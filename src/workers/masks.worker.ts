@@ -13,6 +13,7 @@ import { compareShapes } from '../core/metrics/compareShapes';
 import { summarize } from '../core/metrics/summary';
 import type { ComparisonSource, Corrections, ExportProgress, MasksProtocol, ProjectComparison } from './masksProtocol';
 import { abortError, serveJobs, type JobContext } from './rpc';
+import { exportBundle, readBundle, readBundleEntry } from './bundleJobs';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -133,6 +134,16 @@ serveJobs<MasksProtocol>(self, {
     for await (const image of projectImages(await exportedImages(onlyApproved), false, job)) images.push(image);
     const encoded = format.encode(images, options);
     return { result: encoded, transfer: [encoded.bytes.buffer as ArrayBuffer] };
+  },
+  async 'bundle-export'(body, job) {
+    return { result: await exportBundle(body, job) };
+  },
+  async 'bundle-read'(body, job) {
+    return { result: await readBundle(body, job) };
+  },
+  async 'bundle-entry'(body) {
+    const bytes = await readBundleEntry(body);
+    return { result: bytes, transfer: [bytes.buffer as ArrayBuffer] };
   },
   async corrections(_body, job) {
     return { result: await corrections(job) };

@@ -1,9 +1,9 @@
 /**
  * zlib (RFC 1950) streams through fflate, for the modules that need whole-buffer compression:
- * PNG decoding and TIFF writing. (c01.ts streams its inflate piece by piece and uses fflate's
+ * PNG decoding, TIFF writing and ZIP entries read one by one (zipReader.ts). (c01.ts streams its inflate piece by piece and uses fflate's
  * streaming class itself.)
  */
-import { unzlibSync, zlibSync } from 'fflate';
+import { inflateSync, unzlibSync, zlibSync } from 'fflate';
 
 /**
  * Inflates a zlib stream that must produce exactly `length` bytes. The output buffer is
@@ -24,4 +24,17 @@ export function inflateExact(data: Uint8Array, length: number): Uint8Array {
 /** zlib-compresses `data` (level 0 stores, 9 is smallest); deterministic for a given level. */
 export function deflateZlib(data: Uint8Array, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   return zlibSync(data, { level });
+}
+
+/**
+ * Inflates raw DEFLATE data (a ZIP entry) that must produce exactly `length` bytes, with the
+ * same bound as inflateExact: at most `length + 1` bytes are ever allocated.
+ */
+export function inflateRawExact(data: Uint8Array, length: number): Uint8Array {
+  const out = inflateSync(data, { out: new Uint8Array(length + 1) });
+  if (out.length !== length) {
+    const what = out.length > length ? 'more than' : `${out.length} bytes, not`;
+    throw new Error(`the compressed data inflates to ${what} the ${length} bytes declared`);
+  }
+  return out.subarray(0, length);
 }

@@ -1,15 +1,15 @@
-import { defaultDisplay } from '../../core/display';
-import { newId } from '../../core/ids';
 import { hasImageExtension } from '../../core/formats/extensions';
 import { annotationFilesAmong } from '../../core/interchange/pairing';
 import { splitFromPath } from '../../core/maskNames';
 import { addImage, readMeta, writeMeta } from '../../io/db';
 import { filesFromDrop, pickedFiles, type IntakeFile } from '../../io/fileIntake';
 import type { ImageRecord } from '../../core/project';
+import { nextOrder, toRecord } from './newImages';
 import { intakeWorkers } from '../../workers/intakeClient';
 import type { HashedImage } from '../../workers/intakeProtocol';
 import { isAbortError } from '../../workers/rpc';
 import { getState, setState } from '../store';
+import { importBundles } from './bundles';
 import { addImportedObjects, importAnnotationFiles, type AnnotationImport } from './imports';
 import { describeFailure, notify } from './notices';
 import { openImage } from './project';
@@ -20,35 +20,6 @@ import { wroteLocally } from './localWrites';
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
 const CONCURRENCY = 2;
-
-/** The list position after every image in the project. */
-function nextOrder(): number {
-  return getState().images.reduce((max, existing) => Math.max(max, existing.order), 0) + 1;
-}
-
-function toRecord(image: HashedImage, order: number, demo: boolean, split?: string): ImageRecord {
-  return {
-    id: newId(),
-    name: image.name,
-    contentHash: image.contentHash,
-    format: image.format,
-    width: image.width,
-    height: image.height,
-    channels: image.channels,
-    sourceBitDepth: image.sourceBitDepth,
-    normalization: image.normalization,
-    cellomics: image.cellomics,
-    thumbnail: image.thumbnail,
-    order,
-    addedAt: Date.now(),
-    demo,
-    display: defaultDisplay(image.normalization ?? { low: 0, high: 255 }),
-    objectCount: 0,
-    ...(split ? { split } : {}),
-    status: 'new',
-    statusHistory: [],
-  };
-}
 
 /** Stores a decoded image and shows it in the list. */
 async function store(image: HashedImage, order: number, source: File | null, demo: boolean, split?: string): Promise<ImageRecord> {
@@ -95,12 +66,14 @@ function sortIntake(files: IntakeFile[]) {
  * `images/X.tif`, so a folder of pairs is matched by itself; CVAT XML by image name). A file that fails is reported by name and reason and
  * skipped; the others still come in. Image names already in the project are skipped
  * (re-dropping a folder does not duplicate it), and so are non-image files found inside
- * folders. Both steps can be cancelled from their progress bar.
+ * folders. Both steps can be cancelled from their progress bar. Project bundles (and the app's
+ * project ZIPs) among them are imported first (bundles.ts).
  */
 export function importFiles(files: IntakeFile[]): Promise<void> {
-  const { images, annotations, notImages } = sortIntake(files);
-  if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
   return bringIn(async () => {
+    // Project bundles first: whole images with their objects, which annotation files may then meet.
+    const { images, annotations, notImages } = sortIntake(await importBundles(files));
+    if (notImages.length) notify('info', `Skipped ${notImages.length} file(s) that are not images: ${notImages.join(', ')}`);
     if (images.length) await runTask('bring-in', 'Adding', (task) => importImages(images, task));
     await openFirstIfNoneOpen();
     if (annotations.length) await runTask('bring-in', 'Importing', (task) => importAnnotationFiles(annotations, task));
