@@ -3,6 +3,10 @@ import { APP_PORT as PORT, SYNC_PORT } from './e2e/ports';
 import { SYNC_ADMIN, SYNC_URL } from './e2e/syncServer';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
+// The build admits the test sync server (connect-src and the app's own check); set here so the
+// build, the preview's headers and the tests' expected policy (e2e/security.spec.ts) all agree.
+process.env.SYNC_ORIGINS = SYNC_URL;
+
 // Only when asked (PW_REUSE_SERVER=1, e.g. while writing a test against a running build).
 const reuseExistingServer = process.env.PW_REUSE_SERVER === '1';
 

@@ -2,12 +2,14 @@ import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { offlineCache } from './scripts/offlineCache.ts';
 import { onnxRuntimeFiles } from './scripts/onnxRuntimeFiles.ts';
-import { BUILD_HEADERS, contentSecurityPolicy, ISOLATION } from './scripts/securityHeaders.ts';
+import { BUILD_HEADERS, CONNECT_ORIGINS, contentSecurityPolicy, ISOLATION } from './scripts/securityHeaders.ts';
 
 // Relative base so `npm run build` output works from any static server path (or a sub-folder).
 export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The sync origins the Content-Security-Policy admits, for the app to check a URL against.
+  define: { __SYNC_ORIGINS__: JSON.stringify(CONNECT_ORIGINS) },
   // The build also gets its Content-Security-Policy and the service worker that caches it for offline use.
   plugins: [onnxRuntimeFiles(), contentSecurityPolicy(), offlineCache(BUILD_HEADERS)],
   // onnxruntime-web's build that loads its WASM runtime from `ort/` (see scripts/onnxRuntimeFiles.ts).

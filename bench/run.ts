@@ -1,5 +1,5 @@
 // `npm run bench`: builds the app, runs every benchmark and writes bench/results/*.json.
-// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle, objects100k, project, large).
+// `npm run bench -- masks decode` runs only the named ones (decode, masks, model, open, annotate, zip, assist, brush, bundle, objects100k, project, large, sync).
 // Every row states its target and whether it is met; the run exits with 1 when any target is missed.
 import { execSync } from 'node:child_process';
 import { benchDecode } from './decode.bench';
@@ -13,6 +13,7 @@ import { benchObjects100k } from './objects100k.bench';
 import { benchOpen } from './open.bench';
 import { benchProject } from './project.bench';
 import { benchLargeImage } from './largeImage.bench';
+import { benchSync } from './sync.bench';
 import { benchZip } from './zip.bench';
 import { machine, toRow, writeResults, type Measurement, type Row } from './stats';
 
@@ -30,6 +31,7 @@ const RUNS: Array<{ name: string; file: string; browser: boolean; run: () => Pro
   { name: 'objects100k', file: 'objects100k', browser: true, run: benchObjects100k },
   { name: 'project', file: 'project-1000', browser: true, run: benchProject },
   { name: 'large', file: 'large-image', browser: true, run: benchLargeImage },
+  { name: 'sync', file: 'sync', browser: true, run: benchSync },
 ];
 
 const only = process.argv.slice(2);

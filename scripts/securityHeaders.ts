@@ -9,10 +9,17 @@ import type { Plugin } from 'vite';
 export const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /**
- * Origins the app may send requests to besides its own. The only place to add one: the
- * configured sync server's origin (e.g. 'https://sync.example.org') goes here, into connect-src.
+ * Origins the app may send requests to besides its own: the sync servers (CouchDB) this build
+ * admits, given at build time as SYNC_ORIGINS (space- or comma-separated, e.g.
+ * `SYNC_ORIGINS=https://couch.example.org npm run build`). A CouchDB proxied under the app's own
+ * origin needs none. The app itself refuses, by name, a database URL on another origin
+ * (io/sync/connection.ts, from the same list through vite.config.ts), rather than let the
+ * browser block it silently.
  */
-export const CONNECT_ORIGINS: string[] = [];
+export const CONNECT_ORIGINS: string[] = (process.env.SYNC_ORIGINS ?? '')
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map((origin) => new URL(origin).origin);
 
 /** The Content-Security-Policy: everything from the app's own origin, nothing inline. */
 const POLICY: Record<string, string[]> = {

@@ -10,6 +10,7 @@ import { loadProject, showImages } from './store/actions/project';
 import { listenToOtherTabs } from './store/actions/tabSync';
 import { loadUser } from './store/actions/review';
 import { watchForNewVersion } from './store/actions/offline';
+import { resumeSync } from './store/actions/sync';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -36,4 +37,5 @@ loadUser()
   .then(loadProject)
   .then(loadConflicts)
   .then(seedDemoOnFirstStart)
+  .then(resumeSync)
   .catch((error) => notify('error', `The stored project could not be opened: ${error instanceof Error ? error.message : error}`));

@@ -211,6 +211,11 @@ export async function loadSubmittedImageIds(): Promise<string[]> {
   return [...new Set(keys.map(([imageId]) => imageId))];
 }
 
+/** Stores a submission made elsewhere (it came through sync). */
+export async function saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+  await (await database()).put('snapshots', snapshot);
+}
+
 /** Every submission of an image, oldest first. */
 export async function loadSnapshots(imageId: string): Promise<SnapshotRecord[]> {
   return (await database()).getAll('snapshots', keysOfImage(imageId));

@@ -110,18 +110,25 @@ export interface ComparisonView {
   errorIndex: number;
 }
 
-/** Both versions of an object changed in two places; neither is lost until the user chooses. */
+/**
+ * Both versions of an object changed in two places; neither is lost until the user chooses.
+ * The stored version is the one in storage and on screen; the set-aside one can be restored.
+ */
 export interface Conflict {
   imageId: string;
   id: string;
-  /** This tab's version (null: deleted here). */
-  mine: AnnotationObject | null;
-  /** The stored version the other tab wrote (null: deleted there); from a bundle: the bundle's version. */
-  theirs: AnnotationObject | null;
   /**
-   * From a project bundle (its file name): the merge stored the later of the two versions
-   * (`kept`), so either may be the stored one; Keep mine / Take theirs write the chosen one.
+   * 'tab': this tab's save was refused because another tab had changed the object (set aside:
+   * this tab's version). 'sync': two machines changed it while apart; 'bundle': here and in an
+   * imported bundle; for both, the later change is stored and the other set aside, whichever
+   * side made it.
    */
+  origin: 'tab' | 'sync' | 'bundle';
+  /** The version not in storage (null: a deletion). */
+  setAside: AnnotationObject | null;
+  /** The version in storage (null: deleted). */
+  stored: AnnotationObject | null;
+  /** From a project bundle: its file name, and whose version the merge kept (stored): this project's ("mine") or the bundle's. */
   bundle?: { fileName: string; kept: 'mine' | 'theirs' };
 }
 
@@ -205,6 +212,27 @@ export interface ExportReport {
   warnings: string[];
 }
 
+/** The connection to a CouchDB server (store/actions/sync.ts), as the status bar shows it. */
+export interface SyncStatus {
+  /** off: not connected; syncing: documents on their way; offline: waiting to retry; error: see reason. */
+  state: 'off' | 'connecting' | 'connected' | 'syncing' | 'offline' | 'error';
+  /** The database URL, while connected. */
+  url: string | null;
+  /** Documents the last replication step said were still waiting (0 when unknown). */
+  pending: number;
+  /** Why, for offline and error (e.g. "wrong user name or password", "server unreachable"). */
+  reason: string | null;
+  /** The server's last refusal ("image.png: …"), until the next change goes through. */
+  refusal: string | null;
+}
+
+export interface SyncSlice {
+  sync: SyncStatus;
+  syncDialogOpen: boolean;
+  /** Names of images the server has that this project has not (their files are to be added). */
+  serverOnlyImages: string[];
+}
+
 export interface PanelSlice {
   shortcutsHelpOpen: boolean;
   exportOpen: boolean;
@@ -223,6 +251,7 @@ export type AppState = ProjectSlice &
   ReviewSlice &
   LayerSlice &
   ProposalSlice &
+  SyncSlice &
   PanelSlice;
 
 export const initialState: AppState = {
@@ -277,6 +306,9 @@ export const initialState: AppState = {
   exportOpen: false,
   lastExport: null,
   confirmRemoval: [],
+  sync: { state: 'off', url: null, pending: 0, reason: null, refusal: null },
+  syncDialogOpen: false,
+  serverOnlyImages: [],
 };
 
 /** The single app store. Change it only through the action functions in `store/actions`. */

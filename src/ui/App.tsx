@@ -6,6 +6,7 @@ import { CorrectPanel } from './CorrectPanel';
 import { Dashboard } from './Dashboard';
 import { DropTarget } from './DropTarget';
 import { ExportDialog } from './ExportDialog';
+import { SyncDialog } from './SyncDialog';
 import { EmptyState } from './EmptyState';
 import { ImageInfo } from './ImageInfo';
 import { ImageList } from './ImageList';
@@ -57,6 +58,7 @@ export function App() {
       <ShortcutsHelp />
       <ConfirmRemoval />
       <ExportDialog />
+      <SyncDialog />
       <IssueDialog />
       <Dashboard />
       <ComparisonPage />

@@ -1,5 +1,6 @@
 import { pixelAt } from '../core/raster';
 import { NoticeLog } from './NoticeLog';
+import { SyncState } from './SyncState';
 import { switchToNewVersion } from '../store/actions/offline';
 import { currentImage, cursorPixel, useAppStore, type AppState } from '../store/store';
 
@@ -39,6 +40,7 @@ export function StatusBar() {
           Reload to update
         </button>
       )}
+      <SyncState />
       <NoticeLog />
       <span data-testid="save-state" className={failed || conflicts ? 'save-failed' : saving ? 'saving' : 'saved'}>
         {failed ? 'Not saved – kept in memory, retrying' : saving ? 'Saving…' : conflicts ? `${conflicts} conflicting ${conflicts === 1 ? 'change' : 'changes'} to resolve` : 'All changes saved'}

@@ -6,6 +6,15 @@ import { useAppStore } from '../store/store';
 /** Who is working, and as annotator or reviewer; recorded on every change and review action. */
 export function UserBox() {
   const user = useAppStore((state) => state.user);
+  // Connected, the server's session says who works here and as what.
+  const fromServer = useAppStore((state) => state.sync.url !== null && state.sync.state !== 'error');
+  if (fromServer) {
+    return (
+      <div className="user-box" data-testid="session-user" title="Your name and role on the sync server">
+        {user.name} · {user.role}
+      </div>
+    );
+  }
   return (
     <div className="user-box">
       {/* Keyed by the stored name, so the field shows it again once it is loaded or changed. */}

@@ -31,6 +31,7 @@ export const loadImageRecord: typeof Db.loadImageRecord = none;
 export const loadSource: typeof Db.loadSource = none;
 export const saveStatus: typeof Db.saveStatus = none;
 export const loadSnapshots: typeof Db.loadSnapshots = nothing;
+export const saveSnapshot: typeof Db.saveSnapshot = none;
 export const loadIssues: typeof Db.loadIssues = nothing;
 export const saveIssues: typeof Db.saveIssues = none;
 export const loadLayers: typeof Db.loadLayers = nothing;

@@ -4,6 +4,7 @@ import type { AppliedChanges } from './afterChange';
 import { reportConflicts } from './conflicts';
 import { trackSave } from './saving';
 import { announceSaved } from './tabSync';
+import { wroteLocally } from './localWrites';
 
 /**
  * No fixed delay: a write starts in the task after a change, so a lone edit is durable one
@@ -76,6 +77,7 @@ async function writeQueued(): Promise<void> {
     const { written, conflicts, objectCount } = outcome as SaveOutcome;
     performance.mark('objects-saved');
     announceSaved(imageId, written, objectCount);
+    if (written.length) wroteLocally(imageId);
     if (conflicts.length) reportConflicts(imageId, conflicts);
     // The figure in the list is the stored one, unless newer changes are still on their way.
     if (!unsaved.has(imageId)) patchImage(imageId, { objectCount });

@@ -283,9 +283,9 @@ async function mergeImage({ file, read, self }: ImportContext, imageId: string, 
   }
 }
 
-/** The bundle's conflict as the conflict bar holds it: mine is this project's version, theirs the bundle's. */
+/** The bundle's conflict as the conflict bar holds it: the kept version is stored, the other (this project's or the bundle's) set aside. */
 function toConflict(imageId: string, { id, mine, theirs, kept }: BundleConflict, fileName: string): Conflict {
-  return { imageId, id, mine, theirs, bundle: { fileName, kept } };
+  return { imageId, id, origin: 'bundle', bundle: { fileName, kept }, ...(kept === 'mine' ? { stored: mine, setAside: theirs } : { stored: theirs, setAside: mine }) };
 }
 
 /** After a merge is stored: the list, the open image (as a remote change: not an undo step) and the other tabs see it. */

@@ -1,12 +1,12 @@
 /**
- * Objects changed in two tabs (or, later, machines) at once. A save that finds the stored
- * version moved on does not overwrite it (io/db.ts); the user is told and chooses per object:
- * keep mine (written on top of theirs) or take theirs. Until then both versions are kept, mine
- * also in storage (meta), so a reload or a crash loses neither. A project bundle's import
- * (bundles.ts) reports its conflicts here too, already stored with the import.
+ * Objects changed in two places at once: two tabs (a save that finds the stored version moved
+ * on does not overwrite it, io/db.ts), or two machines while apart (sync stores the later
+ * change, store/actions/syncBridge.ts). The user is told and chooses per object: restore the
+ * set-aside version (written on top of the stored one) or keep the stored one. Until then both
+ * are kept, the set-aside one in storage too (meta), so a reload or a crash loses neither. A
+ * project bundle's import (bundles.ts) reports its conflicts here too, stored with the import.
  */
 import type { AnnotationObject } from '../../core/objects';
-import { sameObject } from '../../core/sync/mergeObjects';
 import { deleteMeta, loadObject, readMetaWithPrefix, writeMeta } from '../../io/db';
 import { getState, imageById, setState, type Conflict } from '../store';
 import { dropPendingSave } from './autosave';
@@ -23,42 +23,55 @@ const same = (a: Conflict) => (b: Conflict) => a.imageId === b.imageId && a.id =
 
 /** Writes this tab made that were refused because the object had changed meanwhile. */
 export function reportConflicts(imageId: string, refused: Array<{ write: { id: string; after: AnnotationObject | null }; stored: AnnotationObject | null }>): void {
-  const found = refused.map(({ write, stored }): Conflict => ({ imageId, id: write.id, mine: write.after, theirs: stored }));
+  const found = refused.map(({ write, stored }): Conflict => ({ imageId, id: write.id, origin: 'tab', setAside: write.after, stored }));
   for (const conflict of found) void writeMeta(keyOf(conflict), conflict);
   const count = found.length === 1 ? 'an object' : `${found.length} objects`;
   showConflicts(imageId, found, `${count} you changed was also changed in another tab`);
 }
 
-/** Puts conflicts (stored already) in the conflict bar, replacing older ones on the same objects, and says so. */
-export function showConflicts(imageId: string, found: Conflict[], what: string): void {
+/** Puts conflicts in the conflict bar, replacing older ones on the same objects. */
+function putInBar(found: Conflict[]): void {
   const kept = getState().conflicts.filter((conflict) => !found.some(same(conflict)));
   setState({ conflicts: [...kept, ...found] });
+}
+
+/** Puts conflicts (stored already) in the conflict bar and says so. */
+export function showConflicts(imageId: string, found: Conflict[], what: string): void {
+  putInBar(found);
   const name = imageById(getState(), imageId)?.name ?? 'An image';
   notify('error', `${name}: ${what}; choose which version to keep`, (state) => state.conflicts.some((conflict) => conflict.imageId === imageId));
 }
 
-/** A bundle conflict's choice: the chosen version written over the stored one, unless it is the stored one. */
-async function restore(conflict: Conflict, chosen: AnnotationObject | null): Promise<void> {
-  const stored = await loadObject(conflict.imageId, conflict.id);
-  resolve(conflict, () => sameObject(stored, chosen) || applyObjectChanges([{ id: conflict.id, before: stored, after: chosen }], { source: 'user', history: 'skip', imageId: conflict.imageId }));
+/** Adds conflicts (replacing older ones on the same objects), kept in storage until resolved. */
+export function keepConflicts(found: Conflict[]): void {
+  for (const conflict of found) void writeMeta(keyOf(conflict), conflict);
+  putInBar(found);
 }
+
+/** A conflict as stored before sync existed: this tab's version ("mine") over the other tab's ("theirs"). */
+type OldConflict = { imageId: string; id: string; mine: AnnotationObject | null; theirs: AnnotationObject | null; bundle?: Conflict['bundle'] };
+type StoredConflict = Conflict | OldConflict;
+const upgraded = (stored: StoredConflict): Conflict => {
+  if ('origin' in stored) return stored;
+  const { imageId, id, mine, theirs, bundle } = stored as OldConflict;
+  if (!bundle) return { imageId, id, origin: 'tab', setAside: mine, stored: theirs };
+  return { imageId, id, origin: 'bundle', bundle, ...(bundle.kept === 'mine' ? { stored: mine, setAside: theirs } : { stored: theirs, setAside: mine }) };
+};
 
 /** Conflicts left unresolved by an earlier session. */
 export async function loadConflicts(): Promise<void> {
-  const stored = await readMetaWithPrefix<Conflict>(KEY_PREFIX);
-  if (stored.length) setState({ conflicts: stored });
+  const stored = await readMetaWithPrefix<StoredConflict>(KEY_PREFIX);
+  if (stored.length) setState({ conflicts: stored.map(upgraded) });
 }
 
-/** Keeps this tab's version: written over the stored one (a new version, saved as any change). */
-export async function keepMine(conflict: Conflict): Promise<void> {
-  if (conflict.bundle) return restore(conflict, conflict.mine);
+/** Restores the set-aside version: written over the stored one (a new version, saved and synced as any change). */
+export async function restoreSetAside(conflict: Conflict): Promise<void> {
   const stored = await loadObject(conflict.imageId, conflict.id);
-  resolve(conflict, () => applyObjectChanges([{ id: conflict.id, before: stored, after: conflict.mine }], { source: 'user', history: 'skip', imageId: conflict.imageId }));
+  resolve(conflict, () => applyObjectChanges([{ id: conflict.id, before: stored, after: conflict.setAside }], { source: 'user', history: 'skip', imageId: conflict.imageId }));
 }
 
-/** Takes the stored version: shown here as a remote change, this tab's version dropped. */
-export async function takeTheirs(conflict: Conflict): Promise<void> {
-  if (conflict.bundle) return restore(conflict, conflict.theirs);
+/** Keeps the stored version: shown here as a remote change, the set-aside version dropped. */
+export async function keepStored(conflict: Conflict): Promise<void> {
   const stored = await loadObject(conflict.imageId, conflict.id);
   resolve(conflict, () => {
     if (getState().objectsImageId === conflict.imageId) {

@@ -17,6 +17,7 @@ import { describeFailure, notify } from './notices';
 import { openImage } from './project';
 import { bringIn, runTask, type TaskControl } from './tasks';
 import { announceImagesChanged } from './tabSync';
+import { wroteLocally } from './localWrites';
 
 const DEMO_SEEDED_KEY = 'demoSeeded';
 /** Files decoded at once: matches the worker pool, so both cores stay busy. */
@@ -33,6 +34,7 @@ async function store(image: HashedImage, id: string, order: number, source: File
   announceImagesChanged();
   // Files decode in parallel and finish in any order; the list keeps the order they were given in.
   setState({ images: [...getState().images, record].sort((a, b) => a.order - b.order) });
+  wroteLocally(record.id);
   return record;
 }
 

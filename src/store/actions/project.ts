@@ -12,6 +12,7 @@ import { notify } from './notices';
 import { loadReview } from './review';
 import { trackSave } from './saving';
 import { announceImagesChanged } from './tabSync';
+import { wroteLocally } from './localWrites';
 
 const LAST_OPENED_KEY = 'lastOpenedImage';
 
@@ -115,7 +116,7 @@ export function setSplit(ids: string[], split: string | undefined): void {
     if (!image || image.split === split) continue;
     const updated: ImageRecord = { ...image, split };
     patchImage(id, updated);
-    void trackSave(updateImageRecord(updated).then(announceImagesChanged), `${image.name}: split not saved`);
+    void trackSave(updateImageRecord(updated).then(announceImagesChanged), `${image.name}: split not saved`).then(() => wroteLocally(id));
   }
 }
 

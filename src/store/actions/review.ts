@@ -8,6 +8,7 @@ import type { AppliedChanges } from './afterChange';
 import { notify } from './notices';
 import { trackSave } from './saving';
 import { announceImagesChanged } from './tabSync';
+import { wroteLocally } from './localWrites';
 
 const USER_KEY = 'user';
 
@@ -56,6 +57,7 @@ export async function changeStatus(action: StatusAction): Promise<void> {
   patchImage(image.id, updated);
   if (snapshot) setState({ snapshot });
   await trackSave(saveStatus(updated, snapshot).then(announceImagesChanged), `${image.name}: status not saved`);
+  wroteLocally(image.id);
 }
 
 /**
@@ -76,7 +78,7 @@ export function allowEdit(imageId = getState().objectsImageId): boolean {
   if (status !== image.status) {
     const updated = withStatus(image, status);
     patchImage(image.id, updated);
-    void trackSave(saveStatus(updated, null).then(announceImagesChanged), `${image.name}: status not saved`);
+    void trackSave(saveStatus(updated, null).then(announceImagesChanged), `${image.name}: status not saved`).then(() => wroteLocally(image.id));
   }
   return true;
 }
@@ -96,7 +98,7 @@ export function followIssueAnchors({ changes, open }: AppliedChanges): void {
   const updated = moved.filter((issue, i) => issue !== issues[i]);
   if (updated.length === 0) return;
   setState({ issues: moved });
-  void trackSave(saveIssues(updated), 'issue positions not saved');
+  void trackSave(saveIssues(updated), 'issue positions not saved').then(() => wroteLocally(updated[0].imageId));
 }
 
 /** The click that drops an issue: on an object it is anchored to it, elsewhere to the point. */
@@ -117,6 +119,7 @@ async function storeIssue(issue: ReviewIssue): Promise<void> {
   const exists = issues.some((candidate) => candidate.id === issue.id);
   setState({ issues: exists ? issues.map((candidate) => (candidate.id === issue.id ? issue : candidate)) : [...issues, issue] });
   await trackSave(saveIssues([issue]), 'issue not saved');
+  wroteLocally(issue.imageId);
 }
 
 export async function createIssue(kind: IssueKind, text: string): Promise<void> {
