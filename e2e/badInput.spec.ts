@@ -39,7 +39,7 @@ test('bad files are refused by name and reason; stored images stay; the app stay
   const alerts = page.getByRole('alert');
   await expect(alerts).toHaveCount(4);
   await expect(alerts.filter({ hasText: 'empty.png' })).toContainText('empty');
-  await expect(alerts.filter({ hasText: 'huge.png' })).toContainText('over the limit of 256 MB');
+  await expect(alerts.filter({ hasText: 'huge.png' })).toContainText('over the limit of 400 megapixels');
   await expect(alerts.filter({ hasText: 'short.C01' })).toContainText('expected 20052 bytes');
   await expect(alerts.filter({ hasText: 'notes.docx' })).toContainText('not a supported image');
 

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickImagePoints, drawPolygon, placement, screenPoint, waitUntilSaved, type Placement } from './annotation';
+import { clickImagePoints, drawPolygon, placement, screenPoint, waitUntilSaved } from './annotation';
 import { DATASET, NORMALIZATION, dropFiles, imageCount, imageRows, openEmptyProject, realFile, screenshot, waitForShownImage } from './helpers';
 
 const MASKED = 'MFGTMPcx7_170702000001_B14f07d0.png';
@@ -22,8 +22,9 @@ async function openRow(page: Page, name: string) {
   await waitForShownImage(page, name);
 }
 
-/** Drags the object under `from` by (dx, dy) image pixels, as a user moves it. */
-async function moveObject(page: Page, p: Placement, from: number[], dx: number, dy: number) {
+/** Drags the object under `from` by (dx, dy) image pixels, as a user moves it: aimed at where the view shows it now (a notice or bar may have refitted the view). */
+async function moveObject(page: Page, from: number[], dx: number, dy: number) {
+  const p = await placement(page);
   const a = screenPoint(p, from[0], from[1]);
   const b = screenPoint(p, from[0] + dx, from[1] + dy);
   await page.mouse.move(a.sx, a.sy);
@@ -149,9 +150,8 @@ test('a bundle exported in one browser and imported in another gives the same pr
 
   // Each side moves a different object; B's bundle back into A: both moves, nothing duplicated, no conflict.
   await openRow(b, PLAIN);
-  const pb = await placement(b);
-  await moveObject(b, pb, [340, 330], 20, 0); // SQ1 → x 320
-  await moveObject(a, pa, [540, 530], 0, 20); // SQ2 → y 520
+  await moveObject(b, [340, 330], 20, 0); // SQ1 → x 320
+  await moveObject(a, [540, 530], 0, 20); // SQ2 → y 520
   const bundle2 = await exportBundle(b);
   await importBundle(a, bundle2, /0 images added, 1 merged, 2 already up to date, 0 conflicts/);
   const merged = objectsOf(await dump(a), PLAIN);
@@ -162,12 +162,12 @@ test('a bundle exported in one browser and imported in another gives the same pr
   await expect(a.getByTestId('conflict')).toHaveCount(0);
 
   // The same objects moved on both sides: SQ1 last by B, SQ2 last by A. Each is a conflict; the later move is in place.
-  await moveObject(a, pa, [360, 330], 0, 10); // A: SQ1 → (320, 310)
+  await moveObject(a, [360, 330], 0, 10); // A: SQ1 → (320, 310)
   await openRow(b, PLAIN); // B has not seen A's moves: its SQ2 is where B left it
-  await moveObject(b, pb, [360, 330], 10, 0); // B: SQ1 → (330, 300)
-  await moveObject(b, pb, [540, 530], 10, 0); // B: SQ2 → (510, 500)
+  await moveObject(b, [360, 330], 10, 0); // B: SQ1 → (330, 300)
+  await moveObject(b, [540, 530], 10, 0); // B: SQ2 → (510, 500)
   const bundle3 = await exportBundle(b);
-  await moveObject(a, pa, [540, 550], 20, 0); // A: SQ2 → (520, 520), later than B's
+  await moveObject(a, [540, 550], 20, 0); // A: SQ2 → (520, 520), later than B's
   await importBundle(a, bundle3, /0 images added, 1 merged, 2 already up to date, 2 conflicts/);
   const bar = a.getByRole('alert', { name: 'Conflicting changes' });
   await expect(bar.getByTestId('conflict')).toHaveCount(2);

@@ -96,6 +96,12 @@ test('an unfinished outline and the view of each image survive switching images 
   await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3);
   await page.mouse.wheel(0, -300);
   await expect(viewer).not.toHaveAttribute('data-view', /^0\.\d+ /); // zoomed beyond the fit
+  // The wheel may arrive as several events: take the view once it has settled.
+  await expect.poll(async () => {
+    const before = await viewer.getAttribute('data-view');
+    await page.waitForTimeout(300);
+    return before === (await viewer.getAttribute('data-view'));
+  }).toBe(true);
   const view = await viewer.getAttribute('data-view');
   const p = await placement(page);
   await page.keyboard.press('n');

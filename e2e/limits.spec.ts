@@ -10,14 +10,24 @@ function rampPng(name: string, width: number, height: number, channels: 1 | 4, d
   return { name, bytes: Buffer.from(encode({ width, height, data, channels, depth }, { zlib: { level: 1 } })) };
 }
 
-test('an image at the memory limit imports, is stored (in a Blob, past the browser’s record limit) and survives a reload; one just over it is refused by name, saying by how much', async ({ page }) => {
+/** A PNG signature and header claiming `width` x `height` pixels, without pixel data: refused from the header. */
+function headerOnlyPng(name: string, width: number, height: number): TestFile {
+  const bytes = Buffer.from(encode({ width: 1, height: 1, data: new Uint8Array(1), channels: 1, depth: 8 })).subarray(0, 33);
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  return { name, bytes };
+}
+
+test('an image at the largest size shown whole (8192 x 8192, 16-bit: past the browser’s record limit, so stored in a Blob) imports and survives a reload with its 16-bit values; one over the 400-megapixel limit is refused by name, saying by how much', async ({ page }) => {
   test.setTimeout(180_000);
   await openEmptyProject(page);
-  const atLimit = rampPng('at-limit.png', 11585, 11585, 1, 16); // 268.4 MB of 16-bit samples, the limit is 268.4 MB
-  const over = rampPng('just-over.png', 8192, 8193, 4, 8);
+  // 8192² is the most pixels an image shown whole may have (larger ones are tiled); its 128 MB of
+  // 16-bit samples are over Chromium's ~127 MB record limit, so they go into a Blob.
+  const atLimit = rampPng('at-limit.png', 8192, 8192, 1, 16);
+  const over = headerOnlyPng('just-over.png', 20000, 20001);
   await dropFiles(page, [over, atLimit]);
   await expect(page.getByTestId('notice').filter({ hasText: 'just-over.png' })).toHaveText(
-    /just-over\.png: PNG image is too large: 8192 x 8193 pixels with 4 channels of 8 bits need 256 MB, 32 KB over the limit of 256 MB/,
+    /just-over\.png: PNG image is too large: 20000 x 20001 = 400020000 pixels, over the limit of 400 megapixels/,
   );
   await waitForShownImage(page, 'at-limit.png');
   await expect(imageRows(page)).toHaveCount(1);
