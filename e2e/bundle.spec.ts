@@ -53,10 +53,10 @@ async function exportBundle(page: Page, shot?: string): Promise<string> {
   return path;
 }
 
-/** Picks a bundle with "Import bundle…" and waits for the import's report. */
+/** Picks a bundle with "Import…" and waits for the import's report. */
 async function importBundle(page: Page, path: string, report: RegExp) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('banner').getByRole('button', { name: 'Import bundle…' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Import…' }).click();
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('notice').filter({ hasText: report })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('save-state')).toHaveText(/All changes saved|conflicting/);
@@ -231,7 +231,7 @@ test('a cancelled bundle export downloads nothing; a cancelled import leaves eve
 
   const b = await newUser(browser, 'Rev', 'reviewer');
   const chooser = b.waitForEvent('filechooser');
-  await b.getByRole('banner').getByRole('button', { name: 'Import bundle…' }).click();
+  await b.getByRole('banner').getByRole('button', { name: 'Import…' }).click();
   await (await chooser).setFiles(path);
   await expect(imageRows(b)).not.toHaveCount(0, { timeout: 60_000 });
   await bar(b).getByRole('button', { name: 'Cancel' }).click();
@@ -361,7 +361,7 @@ test('a damaged or hostile bundle is refused whole with the file and the reason,
     const path = join(test.info().outputPath(), name);
     writeFileSync(path, zipSync(entries));
     const chooser = a.waitForEvent('filechooser');
-    await a.getByRole('banner').getByRole('button', { name: 'Import bundle…' }).click();
+    await a.getByRole('banner').getByRole('button', { name: 'Import…' }).click();
     await (await chooser).setFiles(path);
     await expect(a.getByRole('alert').filter({ hasText: `${name}: ` }).filter({ hasText: reason })).toBeVisible();
     expect(await dump(a)).toEqual(before);

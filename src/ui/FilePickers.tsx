@@ -2,12 +2,15 @@ import { useRef, type ChangeEvent } from 'react';
 import { SUPPORTED_EXTENSIONS } from '../core/formats/extensions';
 import { importPicked } from '../store/actions/intake';
 
-/** "Add images", "Add folder", "Import annotations…" and "Import bundle…" buttons backed by hidden file inputs. */
+/**
+ * "Add images", "Add folder" and "Import…" buttons backed by hidden file inputs. "Import…" takes
+ * annotation files and project bundles alike (bundles are recognized by their content), so the
+ * toolbar keeps to one line.
+ */
 export function FilePickers() {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const annotationsInput = useRef<HTMLInputElement>(null);
-  const bundleInput = useRef<HTMLInputElement>(null);
 
   function onChange(event: ChangeEvent<HTMLInputElement>, inFolder: boolean) {
     const files = [...(event.target.files ?? [])];
@@ -23,19 +26,19 @@ export function FilePickers() {
       <button type="button" onClick={() => folderInput.current?.click()} title="Add every image in a folder">
         Add folder
       </button>
-      <button type="button" onClick={() => annotationsInput.current?.click()} title="Import masks (_objects.png, label images) or CVAT XML onto the project's images, paired by name">
-        Import annotations…
+      <button
+        type="button"
+        onClick={() => annotationsInput.current?.click()}
+        title="Import annotations onto the project's images, paired by name (masks, label images, CVAT XML, COCO JSON, GeoJSON, ImageJ ROI sets), or a project bundle (.zip: images, objects and review, merged with what is here)"
+      >
+        Import…
       </button>
-      <button type="button" onClick={() => bundleInput.current?.click()} title="Import a project bundle (.zip, as Export bundle writes it, or a project ZIP): images, objects and review, merged with what is here">
-        Import bundle…
-      </button>
-      <input ref={bundleInput} data-testid="bundle-input" type="file" multiple accept=".zip" hidden onChange={(event) => onChange(event, false)} />
       <input
         ref={annotationsInput}
         data-testid="annotations-input"
         type="file"
         multiple
-        accept=".png,.tif,.tiff,.xml"
+        accept=".png,.tif,.tiff,.xml,.json,.geojson,.zip"
         hidden
         onChange={(event) => onChange(event, false)}
       />
