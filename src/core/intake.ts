@@ -63,19 +63,18 @@ export function prepareRaster(fileName: string, raster: Raster, format: Prepared
   } else {
     display = ownBuffer(raster);
   }
-  return {
-    name: fileName,
-    format,
-    width,
-    height,
-    channels,
-    sourceBitDepth: raster.bitDepth,
-    original,
-    display,
-    normalization,
-    cellomics: parseCellomicsName(fileName),
-    thumbnail: makeThumbnail(display, THUMBNAIL_SIDE),
-  };
+  return { ...describeImage(fileName, format, { width, height, channels, bitDepth: raster.bitDepth }, normalization, display), original, display };
+}
+
+/** What a prepared image says about itself, whole or tiled; the thumbnail is made from `shown` (the display or an overview of it). */
+export function describeImage(
+  fileName: string,
+  format: PreparedImage['format'],
+  { width, height, channels, bitDepth }: { width: number; height: number; channels: Channels; bitDepth: 8 | 16 },
+  normalization: PreparedImage['normalization'],
+  shown: Raster8,
+): Omit<PreparedImage, 'original' | 'display'> {
+  return { name: fileName, format, width, height, channels, sourceBitDepth: bitDepth, normalization, cellomics: parseCellomicsName(fileName), thumbnail: makeThumbnail(shown, THUMBNAIL_SIDE) };
 }
 
 /** The raster itself when its data spans its whole buffer, else a compact copy. */

@@ -5,16 +5,14 @@
  * PNGs in the common layouts are decoded in bands (formats/pngBands.ts, up to MAX_IMAGE_PIXELS);
  * other formats are decoded whole first (within MAX_IMAGE_BYTES) and then cut into tiles.
  */
-import { parseCellomicsName } from './cellomics';
 import { checkImageSize } from './formats/common';
 import { decodeImage } from './formats/decode';
 import { isPng, pngSize, readPngHeader } from './formats/png';
 import { bandChannels, pngBands } from './formats/pngBands';
 import { canDecodeDirect } from './formats/pngDirect';
-import { THUMBNAIL_SIDE, prepareRaster, type PreparedImage } from './intake';
+import { describeImage, prepareRaster, type PreparedImage } from './intake';
 import { normalizeTo8Bit, windowOfHistogram } from './normalize';
 import type { Raster, Raster8 } from './raster';
-import { makeThumbnail } from './thumbnail';
 import { needsTiles, PyramidBuilder, pyramidLayout, tileRect, TILE_SIZE, type Pyramid, type Tile } from './tiles';
 
 /** A tiled image's facts: as a PreparedImage, with the pyramid (and its level-0 histogram) instead of rasters. */
@@ -99,19 +97,7 @@ async function build(
     overview instanceof Uint16Array
       ? normalizeTo8Bit({ width: topWidth, height: topHeight, channels, bitDepth: 16, data: overview }, normalization!)
       : { width: topWidth, height: topHeight, channels, bitDepth: 8, data: overview };
-  return {
-    name: fileName,
-    format,
-    width,
-    height,
-    channels,
-    sourceBitDepth: bitDepth,
-    normalization,
-    cellomics: parseCellomicsName(fileName),
-    thumbnail: makeThumbnail(overview8, THUMBNAIL_SIDE),
-    pyramid,
-    histogram: builder.histogram,
-  };
+  return { ...describeImage(fileName, format, pyramid, normalization, overview8), pyramid, histogram: builder.histogram };
 }
 
 export function isTiled(image: PreparedImage | TiledImage): image is TiledImage {
