@@ -5,7 +5,7 @@
 // replicating the same documents from the same server, and receiving the same edit.
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { defaultDisplay } from '../src/core/display';
+import { testImageRecord } from '../src/core/testing/imageRecord';
 import type { AnnotationObject } from '../src/core/objects';
 import type { ImageRecord } from '../src/core/project';
 import { imageDocOf, type ImageDoc } from '../src/core/sync/docs';
@@ -41,26 +41,7 @@ function nucleus(image: number, n: number, at: number): AnnotationObject {
 }
 
 function record(i: number): ImageRecord {
-  return {
-    id: `bench-${i}`,
-    name: `bench_${String(i).padStart(4, '0')}.png`,
-    contentHash: hashOf(i),
-    format: 'png',
-    width: 512,
-    height: 512,
-    channels: 1,
-    sourceBitDepth: 8,
-    normalization: null,
-    cellomics: null,
-    thumbnail: { width: 1, height: 1, channels: 1, bitDepth: 8, data: new Uint8Array(1) },
-    order: i,
-    addedAt: 1,
-    demo: false,
-    display: defaultDisplay({ low: 0, high: 255 }),
-    objectCount: 0,
-    status: 'new',
-    statusHistory: [],
-  } as ImageRecord;
+  return testImageRecord({ id: `bench-${i}`, name: `bench_${String(i).padStart(4, '0')}.png`, contentHash: hashOf(i), width: 512, height: 512, order: i });
 }
 
 /** The server's documents: every image annotated by someone else (in progress). */

@@ -1,7 +1,6 @@
 /** Generated projects for the bundle's tests: images with objects, submissions, issues and layers. */
-import { defaultDisplay } from '../../display';
+import { testImageRecord } from '../../testing/imageRecord';
 import type { AnnotationObject } from '../../objects';
-import type { ImageRecord } from '../../project';
 import { createRng } from '../../random';
 import type { BundleEntryImage } from '../write';
 import type { StoredImage } from '../format';
@@ -17,22 +16,14 @@ export function generatedImage(seed: number, objects = 20): StoredImage {
   const rng = createRng(seed);
   const random = () => rng.next();
   const id = `image-${seed}`;
-  const record: ImageRecord = {
+  const record = testImageRecord({
     id,
     name: `generated_${seed}.png`,
     contentHash: seed.toString(16).padStart(64, '0'),
-    format: 'png',
     width: 100,
     height: 100,
-    channels: 1,
-    sourceBitDepth: 8,
-    normalization: null,
-    cellomics: null,
-    thumbnail: { width: 1, height: 1, channels: 1, bitDepth: 8, data: new Uint8Array(1) },
     order: seed,
     addedAt: 1_700_000_000_000,
-    demo: false,
-    display: defaultDisplay({ low: 0, high: 255 }),
     objectCount: objects,
     split: 'train',
     status: 'submitted',
@@ -40,7 +31,7 @@ export function generatedImage(seed: number, objects = 20): StoredImage {
       { status: 'in progress', by: 'ann', role: 'annotator', at: 1_700_000_000_100 },
       { status: 'submitted', by: 'ann', role: 'annotator', at: 1_700_000_000_200 },
     ],
-  };
+  });
   const list = Array.from({ length: objects }, (_, i) => generatedObject(random, `${id}-o${i}`, i + 1));
   return {
     record,
