@@ -73,7 +73,7 @@ export async function writeBundleImage(write: BundleImageWrite): Promise<number 
   }
   const { added } = write;
   await Promise.all([
-    added ? tx.objectStore('images').add(write.record) : tx.objectStore('images').put(write.record),
+    added && tx.objectStore('images').add(write.record), // a merged image's record is written once, with its count, below
     added && tx.objectStore('pixels').add({ id: imageId, display: storedRaster(added.pixels.display), original: added.pixels.original && storedRaster(added.pixels.original) }),
     added?.source && tx.objectStore('sources').add(added.source),
     ...write.objects.map((object) => objects.put({ ...object, imageId })),

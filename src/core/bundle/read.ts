@@ -60,31 +60,40 @@ export function openBundle(fileName: string, source: ByteSource): Promise<Opened
       return { fileName, version: manifest.version, manifest, entries };
     }
     const reviewEntry = entries.get(REVIEW_PATH);
-    return reviewEntry ? openProjectZip(fileName, source, index, reviewEntry) : null;
+    return reviewEntry ? openProjectZip(fileName, source, index, entries, reviewEntry) : null;
   });
 }
 
 /** A version-0 archive: its masks, the images beside them, and review.json. */
-async function openProjectZip(fileName: string, source: ByteSource, index: ZipIndexEntry[], reviewEntry: ZipIndexEntry): Promise<OpenedBundle> {
+async function openProjectZip(fileName: string, source: ByteSource, index: ZipIndexEntry[], entries: Map<string, ZipIndexEntry>, reviewEntry: ZipIndexEntry): Promise<OpenedBundle> {
   const reviews = checkReviews(parseJson(await readZipEntry(fileName, source, reviewEntry, BUNDLE_LIMITS.manifestBytes), REVIEW_PATH));
   const files = index.filter((entry) => entry.path.includes('/') && !entry.path.endsWith('/'));
   const paired = annotationFilesAmong(files.map((entry) => entry.path));
+  // Looked up per mask: the first image file of each folder and base name, the first review of each base name.
+  const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
+  const imageByFolderAndBase = new Map<string, ZipIndexEntry>();
+  files.forEach((entry, k) => {
+    const key = `${folderOf(entry.path)}\0${baseName(entry.path)}`;
+    if (!paired[k] && hasImageExtension(entry.path) && !imageByFolderAndBase.has(key)) imageByFolderAndBase.set(key, entry);
+  });
+  const reviewByBase = new Map<string, string>();
+  for (const name of reviews.keys()) if (!reviewByBase.has(baseName(name))) reviewByBase.set(baseName(name), name);
   const images: ManifestImage[] = [];
   const masks: Array<NonNullable<OpenedBundle['masks']>[number]> = [];
   for (const [i, annotation] of paired.entries()) {
     if (!annotation || annotation.format.scope !== 'image' || annotation.imageBase === null) continue;
     const path = files[i].path;
-    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    const folder = folderOf(path);
     const base = annotation.imageBase;
-    const imageFile = files.find((entry, k) => !paired[k] && entry.path.startsWith(folder) && !entry.path.slice(folder.length).includes('/') && baseName(entry.path) === base && hasImageExtension(entry.path));
-    const reviewName = [...reviews.keys()].find((name) => baseName(name) === base);
+    const imageFile = imageByFolderAndBase.get(`${folder}\0${base}`);
+    const reviewName = reviewByBase.get(base);
     const name = reviewName ?? (imageFile ? fileNameOf(imageFile.path) : base);
     const split = folder.split('/')[0];
     images.push({ data: null, name, contentHash: null, source: imageFile ? { path: imageFile.path, kind: 'original', name: fileNameOf(imageFile.path) } : null });
     masks.push({ path, format: annotation.format, ...(split && split !== 'all' ? { split } : {}) });
   }
   const manifest: BundleManifest = { format: 'nuclei-annotator-bundle', version: 0, createdAt: 0, createdBy: '', createdIn: '', images };
-  return { fileName, version: 0, manifest, entries: new Map(index.map((entry) => [entry.path, entry])), masks, reviews };
+  return { fileName, version: 0, manifest, entries, masks, reviews };
 }
 
 function checkReviews(json: unknown): Map<string, ProjectZipImage['review']> {

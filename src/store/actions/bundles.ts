@@ -13,7 +13,6 @@ import { importFormatOf } from '../../core/interchange/registry';
 import { baseName } from '../../core/paths';
 import type { ImageRecord } from '../../core/project';
 import { browserId, loadStoredImage, receivedKey, writeBundleImage } from '../../io/bundleDb';
-import { contentHashOf } from '../../io/contentHash';
 import { downloadBlob } from '../../io/downloads';
 import type { IntakeFile } from '../../io/fileIntake';
 import { sha256Hex } from '../../io/sha256';
@@ -35,7 +34,7 @@ import { loadReview } from './review';
 import { announceImagesChanged, announceSaved } from './tabSync';
 import { bringInFinished, runTask, type TaskControl } from './tasks';
 import { forgetStepsOn } from './undoHistory';
-import { nextOrder, toRecord } from './newImages';
+import { ensureContentHash, nextOrder, toRecord } from './newImages';
 
 const BUNDLE_FILE = 'nuclei-project-bundle.zip';
 /** A merge is redone when the user saved one of its objects meanwhile; this often at most. */
@@ -141,8 +140,7 @@ async function importBundle(file: File, task: TaskControl): Promise<boolean> {
 async function imagesByHash(): Promise<Map<string, ImageRecord>> {
   const byHash = new Map<string, ImageRecord>();
   for (const image of getState().images) {
-    const contentHash = await contentHashOf(image);
-    if (!image.contentHash) patchImage(image.id, { contentHash });
+    const contentHash = await ensureContentHash(image);
     if (!byHash.has(contentHash)) byHash.set(contentHash, { ...image, contentHash });
   }
   return byHash;

@@ -1,9 +1,10 @@
-/** A new image's record and its place in the list: for files brought in and for images from a bundle. */
+/** A new image's record, its place in the list and its content hash: for files brought in, images from a bundle, and sync. */
 import { defaultDisplay } from '../../core/display';
 import { newId } from '../../core/ids';
 import type { ImageRecord } from '../../core/project';
+import { contentHashOf } from '../../io/contentHash';
 import type { HashedImage } from '../../workers/intakeProtocol';
-import { getState } from '../store';
+import { getState, patchImage } from '../store';
 
 /** The list position after every image in the project. */
 export function nextOrder(): number {
@@ -33,4 +34,11 @@ export function toRecord(image: HashedImage, order: number, demo: boolean, split
     status: 'new',
     statusHistory: [],
   };
+}
+
+/** The image's content hash; one stored before hashes existed gets it computed, stored and shown in the list. */
+export async function ensureContentHash(image: ImageRecord): Promise<string> {
+  const contentHash = await contentHashOf(image);
+  if (!image.contentHash) patchImage(image.id, { contentHash });
+  return contentHash;
 }

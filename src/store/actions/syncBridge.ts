@@ -19,7 +19,6 @@ import { docKind, imageDocId, imageDocOf, issueDocId, issueDocOf, issueOf, merge
 import { mergeImage } from '../../core/sync/imageMerge';
 import { canonicalJson, type ObjectConflict, type ObjectSet } from '../../core/sync/mergeObjects';
 import { mergeRevisions } from '../../core/sync/revisions';
-import { contentHashOf } from '../../io/contentHash';
 import { loadIssues, loadObjects, loadSnapshots, saveIssues, saveObjectChanges, saveSnapshot, saveStatus } from '../../io/db';
 import { commonAncestor, docIds, readBase, readLeaves, readList, readSeenSeq, replaceLeaves, writeBase, writeDoc, writeList, writeSeenSeq, type Replica, type Stored } from '../../io/sync/replica';
 import type { ImageRecord } from '../../core/project';
@@ -27,6 +26,7 @@ import { getState, imageById, patchImage, setState, type Conflict } from '../sto
 import { flushSaves, isUnsaved } from './autosave';
 import { keepConflicts } from './conflicts';
 import { onLocalWrite } from './localWrites';
+import { ensureContentHash } from './newImages';
 import { notify } from './notices';
 import { applyObjectChanges } from './objectChanges';
 import { announceImagesChanged, announceSaved } from './tabSync';
@@ -67,18 +67,13 @@ onLocalWrite((imageId) => {
 async function hashAndQueue(imageId: string): Promise<void> {
   const image = imageById(getState(), imageId);
   if (!image) return;
-  const contentHash = await contentHashOf(image);
-  patchImage(imageId, { contentHash });
-  queueImage(contentHash);
+  queueImage(await ensureContentHash(image));
 }
 
 /** Starts bridging: every local image and every document already in the replica are merged, then changes as they come. */
 export async function startBridge(replica: Replica): Promise<void> {
   stopBridge();
-  for (const image of getState().images) {
-    const contentHash = image.contentHash ?? (await contentHashOf(image));
-    if (!image.contentHash) patchImage(image.id, { contentHash });
-  }
+  for (const image of getState().images) await ensureContentHash(image);
   const since = await readSeenSeq(replica);
   const feed = replica.changes({ since, live: true, include_docs: true });
   feed.on('change', (change) => takeIn(change.id, change.changes.map((c) => c.rev), change.doc as unknown as (ImageDoc | IssueDoc | SubmissionDoc) | undefined, change.seq));
