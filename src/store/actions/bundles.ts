@@ -34,6 +34,7 @@ import { loadReview } from './review';
 import { announceImagesChanged, announceSaved } from './tabSync';
 import { bringInFinished, runTask, type TaskControl } from './tasks';
 import { forgetStepsOn } from './undoHistory';
+import { wroteLocally } from './localWrites';
 import { ensureContentHash, nextOrder, toRecord } from './newImages';
 
 const BUNDLE_FILE = 'nuclei-project-bundle.zip';
@@ -241,6 +242,7 @@ async function addImage({ read }: ImportContext, incoming: BundleImage, ref: Bun
   });
   const stored = { ...record, objectCount: objectCount ?? incoming.objects.length };
   setState({ images: [...getState().images, stored].sort((a, b) => a.order - b.order) });
+  wroteLocally(imageId);
   return stored;
 }
 
@@ -275,6 +277,7 @@ async function mergeImage({ file, read, self }: ImportContext, imageId: string, 
       meta: [{ key: receivedKey(imageId), value: received }, ...conflicts.map(conflictRecord)],
     });
     if (objectCount === null) continue;
+    wroteLocally(imageId);
     showMerged(imageId, { ...merge.record, objectCount }, [...merge.objects.map((object) => ({ id: object.id, after: object })), ...merge.removed.map((id) => ({ id, after: null }))], storedById);
     if (conflicts.length) showConflicts(imageId, conflicts, `${conflicts.length === 1 ? 'an object' : `${conflicts.length} objects`} changed here and in ${file.name}`);
     return changed ? conflicts.length : null;
