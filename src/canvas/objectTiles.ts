@@ -1,5 +1,4 @@
-import { boxesIntersect, type Box } from '../core/geometry';
-import { objectStats } from '../core/objectStats';
+import type { Box } from '../core/geometry';
 import type { AnnotationObject } from '../core/objects';
 import type { OverlayMode } from '../store/store';
 import { drawObjects } from './drawObjects';
@@ -172,13 +171,13 @@ export class TileLevel {
   }
 }
 
-/** Visible, not selected objects whose boxes meet `box`, found through the spatial index. */
+/** Visible, not selected objects whose boxes meet `box`: the spatial index has already tested the boxes exactly. */
 function objectsIn(scene: TileScene, box: Box): AnnotationObject[] {
   const out: AnnotationObject[] = [];
   for (const id of scene.candidatesIn(box)) {
     const object = scene.objects.get(id);
     if (!object || object.hidden || scene.excluded.has(id)) continue;
-    if (boxesIntersect(objectStats(object).box, box)) out.push(object);
+    out.push(object);
   }
   return out;
 }
