@@ -31,8 +31,9 @@ export function TiledImage({ imageId, pyramid, settings, onShown, onDrawn }: Pro
   const shape = useRef<Konva.Shape>(null);
   const callbacks = useRef({ onShown, onDrawn });
   callbacks.current = { onShown, onDrawn };
+  const lut = useMemo(() => buildDisplayLut(settings, pyramid.bitDepth), [settings, pyramid.bitDepth]);
   const cache = useMemo(
-    () => new TileCache(pyramid, (level, index) => readTile(imageId, level, index), () => shape.current?.getLayer()?.batchDraw(), buildDisplayLut(settings, pyramid.bitDepth)),
+    () => new TileCache(pyramid, (level, index) => readTile(imageId, level, index), () => shape.current?.getLayer()?.batchDraw(), lut),
     // A new cache per image; settings changes only swap its lookup table (below).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [imageId, pyramid],
@@ -43,9 +44,9 @@ export function TiledImage({ imageId, pyramid, settings, onShown, onDrawn }: Pro
     return () => cache.dispose();
   }, [cache]);
   useEffect(() => {
-    cache.setLut(buildDisplayLut(settings, pyramid.bitDepth));
+    cache.setLut(lut);
     shape.current?.getLayer()?.batchDraw();
-  }, [cache, settings, pyramid.bitDepth]);
+  }, [cache, lut]);
 
   function draw(context: Konva.Context): void {
     const started = performance.now();
