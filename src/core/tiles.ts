@@ -165,7 +165,7 @@ export class PyramidBuilder {
       if (state.pending) {
         this.addRow(level + 1, this.halved(level, state.pending, row));
         state.pending = null;
-      } else state.pending = row.slice();
+      } else state.pending = level === 0 ? row.slice() : row; // level 0's rows are views of the decoder's band; the others are ours
     }
     if (state.rowsInBand === this.pyramid.tileSize) this.emitBand(level);
   }

@@ -45,7 +45,7 @@ export function inflateRawExact(data: Uint8Array, length: number): Uint8Array {
  * inflater and returns what it produced (possibly nothing). Throws once the output would pass
  * `limit` bytes, so a bomb is stopped after at most one piece beyond the limit.
  */
-export function streamingInflater(limit: number): { push(piece: Uint8Array, last: boolean): Uint8Array[]; total(): number } {
+export function streamingInflater(limit: number): { push(piece: Uint8Array, last: boolean): Uint8Array[] } {
   let produced: Uint8Array[] = [];
   let total = 0;
   const inflater = new Unzlib((chunk) => {
@@ -60,7 +60,6 @@ export function streamingInflater(limit: number): { push(piece: Uint8Array, last
       produced = [];
       return out;
     },
-    total: () => total,
   };
 }
 
