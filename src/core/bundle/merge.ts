@@ -9,7 +9,7 @@
 import { canonicalJson, mergeObjectSets, sameObject } from '../sync/mergeObjects';
 import type { AnnotationObject } from '../objects';
 import type { ImageRecord, ReferenceLayer, SnapshotRecord, StatusChange } from '../project';
-import { labelPoint, type ReviewIssue } from '../review/issues';
+import { labelPoint, lastActivity, type ReviewIssue } from '../review/issues';
 import type { BundleImage, StoredImage } from './format';
 
 /** An object both sides hold differently: `mine` is this project's, `theirs` the bundle's; `kept` is the one now stored. */
@@ -75,7 +75,6 @@ function mergeStatus(local: ImageRecord, incoming: BundleImage['record']): Pick<
 }
 
 /** When an issue last changed as far as it records: its last comment or its resolution. */
-const lastActivity = (issue: Omit<ReviewIssue, 'imageId'>) => Math.max(issue.createdAt, issue.resolvedAt ?? 0, ...issue.comments.map((comment) => comment.at));
 
 /** One issue both sides hold: comments joined (each once, in time order); open or resolved as the side with the later activity has it. */
 export function mergeIssue(local: ReviewIssue, incoming: Omit<ReviewIssue, 'imageId'>): ReviewIssue {

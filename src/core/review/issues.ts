@@ -49,6 +49,10 @@ export interface ReviewIssue {
   resolvedAt?: number;
 }
 
+/** When an issue last changed: raised, resolved or commented on (merges keep the livelier side's state). */
+export const lastActivity = (issue: Omit<ReviewIssue, 'imageId'>): number =>
+  Math.max(issue.createdAt, issue.resolvedAt ?? 0, ...issue.comments.map((comment) => comment.at));
+
 export interface AnchoredIssue {
   issue: ReviewIssue;
   /** Where to draw the pin now, image pixels. */

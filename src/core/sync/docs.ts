@@ -11,7 +11,7 @@
  */
 import type { AnnotationObject } from '../objects';
 import type { ImageRecord, SnapshotRecord, StatusChange } from '../project';
-import type { ReviewIssue } from '../review/issues';
+import { lastActivity, type ReviewIssue } from '../review/issues';
 import type { ImageStatus } from '../review/status';
 import { canonicalJson, type ObjectSet } from './mergeObjects';
 
@@ -111,7 +111,6 @@ export function mergeStatus(a: Pick<ImageRecord, 'status' | 'statusHistory'>, b:
 }
 
 /** Milliseconds of an issue's last event (raised, commented on, resolved). */
-const lastActivity = (issue: Omit<ReviewIssue, 'imageId'>) => Math.max(issue.createdAt, issue.resolvedAt ?? 0, ...issue.comments.map((comment) => comment.at));
 
 /**
  * One issue edited in two places: every comment either side wrote, and open/resolved and the
