@@ -58,8 +58,8 @@ let busy = 0;
 const own = (id: string, rev: string) => ownRevisions.add(`${id}@${rev}`);
 
 onLocalWrite((imageId) => {
-  const hash = imageById(getState(), imageId)?.contentHash;
   if (!bridge) return;
+  const hash = imageById(getState(), imageId)?.contentHash;
   if (hash) queueImage(hash);
   else void hashAndQueue(imageId);
 });
