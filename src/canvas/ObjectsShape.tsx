@@ -48,18 +48,21 @@ export function ObjectsShape() {
   const selectedIds = useAppStore((state) => state.selectedIds);
   const excluded = useMemo(() => new Set(selectedIds), [selectedIds]);
   const overlay = useAppStore((state) => state.overlay);
-  const shown = useRef<TileScene | null>(null);
+  const imageId = useAppStore((state) => state.objectsImageId);
+  const shown = useRef<{ scene: TileScene; imageId: string | null } | null>(null);
 
-  // Model changes: redraw only the regions they touched; a new image or overlay redraws all.
+  // Model changes: redraw only the regions they touched. Another image's objects (also the empty
+  // set shown while they load) or another overlay redraw all: region redraws of every object of
+  // the old and the new image cost far more than drawing the new one's tiles afresh.
   useLayoutEffect(() => {
     const scene: TileScene = { objects, excluded, overlay, candidatesIn: objectIdsIn };
-    const before = shown.current;
-    shown.current = scene;
+    const before = shown.current?.imageId === imageId ? shown.current.scene : null;
+    shown.current = { scene, imageId };
     const boxes = before && before.overlay === overlay ? changedBoxes(before.objects, objects) : null;
     const regions = boxes && before ? [...boxes, ...boxesOf(before.objects, before.excluded), ...boxesOf(objects, excluded)] : null;
     renderer.setScene(scene, regions && regions.length <= MAX_REGION_REDRAWS ? regions : null, currentImage(getState()) ?? { width: 1, height: 1 });
     redraw();
-  }, [objects, excluded, overlay, renderer, redraw]);
+  }, [objects, excluded, overlay, imageId, renderer, redraw]);
 
   // The stage redraws on every view change (its transform is a prop); the renderer follows it.
   const sceneFunc = useCallback(
